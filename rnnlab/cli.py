@@ -1,0 +1,162 @@
+"""Command line: ``python -m rnnlab tasks`` and ``python -m rnnlab train TASK [options]``.
+
+Bad input prints one line, ``error: ...``, on stderr and exits with code 2; nothing is written.
+"""
+import argparse
+import json
+import sys
+from dataclasses import asdict
+
+import numpy as np
+import torch
+
+from . import checkpoint
+from .device import pick_device, use_one_thread
+from .errors import RNNLabError, check
+from .metrics import regression_errors
+from .models import seeded_model
+from .replay import trace
+from .tasks import TASKS, parse_numbers, resolve
+from .train import Trainer
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line and exit 2, not argparse's usage block
+        raise RNNLabError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m rnnlab", description="Train tiny RNN/LSTM/GRU models and look inside them.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("tasks", help="list tasks and their presets")
+    t = sub.add_parser("train", help="train a model on a task")
+    t.add_argument("task", help="task name (see: python -m rnnlab tasks)")
+    t.add_argument("--preset", default="default", help="named settings: default, best, tutorial, ...")
+    t.add_argument("--cell", choices=["rnn", "lstm", "gru"])
+    t.add_argument("--layers", type=int, dest="num_layers")
+    t.add_argument("--hidden", type=int, dest="hidden_size")
+    t.add_argument("--bidirectional", action="store_true", default=None)
+    t.add_argument("--epochs", type=int)
+    t.add_argument("--lr", type=float)
+    t.add_argument("--batch-size", type=int, dest="batch_size")
+    t.add_argument("--seed", type=int)
+    t.add_argument("--window", type=int, help="input window (airline, sine, next-value)")
+    t.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
+    t.add_argument("--predict", nargs="+", default=[], metavar="TEXT", help="inputs to predict after training")
+    t.add_argument("--trace", metavar="TEXT", help="an input to replay step by step (hidden states and gates)")
+    t.add_argument("--save", metavar="PATH", help="save the trained model (weights and config) here")
+    t.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
+def _r(a) -> list:
+    return np.round(np.asarray(a, dtype=float), 6).tolist()
+
+
+def _predict(model, td, text: str) -> dict:
+    x, tokens, warnings = td.encode(text)
+    with torch.no_grad():
+        out = model.predict(model(x[None].to(next(model.parameters()).device)))[0].cpu()
+    row = {"input": text, "tokens": tokens, "warnings": warnings}
+    if model.cfg.head == "regression":
+        row["value"] = _regression_value(td, text, float(out))
+    else:
+        p = out.reshape(-1).numpy()
+        k = int(p[0] > 0.5) if p.size == 1 else int(p.argmax())
+        row["label"] = td.labels[k] if td.labels else k
+        row["probability"] = float(p[0] if p.size == 1 else p[k])
+    return row
+
+
+def _regression_value(td, text: str, z: float) -> float:
+    """A prediction in original units: undo the task's preprocessing on the next step."""
+    w = td.extra.get("windows")
+    if w is None:
+        return z
+    vals = parse_numbers(text)
+    return float(w.transform.inverse(np.array([z]), np.array([len(vals)]), np.r_[vals, 0.0])[0])
+
+
+def _trace_json(model, td, text: str) -> dict:
+    x, tokens, warnings = td.encode(text)
+    tr = trace(model.cpu(), x)
+    steps = []
+    for t, token in enumerate(tokens):
+        layers = [{"h": _r(l.h[t]), **({"c": _r(l.c[t])} if l.c is not None else {}),
+                   "gates": {g: _r(a[t]) for g, a in l.gates.items()}} for l in tr.layers]
+        steps.append({"token": token, "output": _r(tr.outputs[t]), "layers": layers})
+    return {"input": text, "warnings": warnings, "steps": steps}
+
+
+def cmd_train(a) -> dict:
+    model_over = {k: v for k, v in {"cell": a.cell, "num_layers": a.num_layers, "hidden_size": a.hidden_size,
+                                     "bidirectional": a.bidirectional}.items() if v is not None}
+    train_over = {k: v for k, v in {"epochs": a.epochs, "lr": a.lr, "batch_size": a.batch_size,
+                                     "seed": a.seed}.items() if v is not None}
+    check(a.window is None or a.task in ("airline", "sine", "next-value"), f"--window does not apply to task {a.task!r}")
+    td, mc, tc = resolve(a.task, a.preset, model_over, train_over, {"window": a.window} if a.window else None)
+    tc.device = a.device
+    device = pick_device(a.device)
+    check(td.encode is not None or not (a.predict or a.trace), f"task {a.task!r} takes no --predict/--trace input")
+    for text in a.predict + ([a.trace] if a.trace else []):
+        td.encode(text)  # reject bad inputs before spending time on training
+    model = seeded_model(mc, tc.seed)
+    trainer = Trainer(model, td.train, tc, device=device).run()
+    if trainer.stop_reason == "nan":
+        raise RNNLabError(trainer.message)
+    loss, acc, out = trainer.evaluate(td.test)
+    metrics = {"test_loss": loss, "evaluated_on": "held-out test part" if td.held_out else
+               "the training messages (this tiny set has no held-out part)"}
+    if mc.head == "regression":
+        pred = td.to_units(out.cpu().numpy())
+        metrics.update({f"test_{k}": v for k, v in regression_errors(pred, td.truth).items()})
+        metrics["baselines"] = {name: regression_errors(p, td.truth) for name, p in td.baselines.items()}
+    else:
+        metrics["test_accuracy"] = acc
+    model.eval()
+    result = {"task": a.task, "preset": a.preset, "device": device.type,
+              "config": {"model": asdict(mc), "train": asdict(tc)}, "train_seconds": round(trainer.train_seconds, 4),
+              "epochs": trainer.epoch, "stop_reason": trainer.stop_reason, "final_loss": trainer.history.loss[-1],
+              "metrics": metrics, "predictions": [_predict(model, td, text) for text in a.predict]}
+    if a.trace:
+        result["trace"] = _trace_json(model, td, a.trace)
+    if a.save:
+        checkpoint.save(model.cpu(), a.save, {"task": a.task, "preset": a.preset})
+    return result
+
+
+def _print_human(r: dict) -> None:
+    m = r["metrics"]
+    print(f"{r['task']} ({r['preset']}): {r['config']['model']['cell']} x{r['config']['model']['num_layers']}, "
+          f"hidden {r['config']['model']['hidden_size']}, {r['epochs']} epochs in {r['train_seconds']:.2f} s on {r['device']}")
+    print(f"final training loss {r['final_loss']:.4f}")
+    if "test_accuracy" in m:
+        print(f"accuracy {m['test_accuracy']:.1%} on {m['evaluated_on']}")
+    else:
+        print(f"test RMSE {m['test_rmse']:.3f}  MAE {m['test_mae']:.3f}  MAPE {m['test_mape']:.2f}%")
+        for name, b in m["baselines"].items():
+            print(f"  baseline {name}: RMSE {b['rmse']:.3f}  MAE {b['mae']:.3f}  MAPE {b['mape']:.2f}%")
+    for p in r["predictions"]:
+        verdict = f"{p['label']} ({p['probability']:.1%})" if "label" in p else f"{p['value']:.4g}"
+        print(f"{p['input']!r} -> {verdict}" + "".join(f"  [{w}]" for w in p["warnings"]))
+
+
+def main(argv=None) -> int:
+    use_one_thread()
+    try:
+        a = _parser().parse_args(argv)
+        if a.command == "tasks":
+            for t in TASKS.values():
+                print(f"{t.name}: {t.summary}")
+                for name, p in t.presets.items():
+                    print(f"    --preset {name}: {p.note}")
+            return 0
+        result = cmd_train(a)
+    except RNNLabError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if a.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        _print_human(result)
+    return 0

@@ -1,0 +1,1 @@
+"""Data sets and tokenizers of the playground, as plain functions (pages and the CLI share them)."""

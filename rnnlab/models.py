@@ -1,0 +1,125 @@
+"""The one sequence model of the playground: input encoding -> stacked RNN/LSTM/GRU -> head.
+
+Shape key: N batch size, L sequence length (time steps), V vocabulary size, E embedding size,
+H_in floats per step entering the first layer, H hidden size per direction, D directions (1 or 2),
+C head outputs (1 for binary and regression, the class count otherwise).
+
+Training uses torch's fused ``nn.RNN`` / ``nn.LSTM`` / ``nn.GRU``; :mod:`rnnlab.replay` replays the
+same weights step by step to show the gates. Variable-length batches are packed, so padding never
+changes a prediction: a one-directional model reads each row's state at its last real step (padding
+after it cannot reach back), a bidirectional one packs the batch with ``pack_padded_sequence``.
+"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+from .config import ModelConfig
+
+PAD_ID, UNK_ID = 0, 1
+IGNORE = -100  # tagging targets at padded steps
+_CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+
+
+class SeqModel(nn.Module):
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.cfg = cfg.validate()
+        if cfg.input_kind == "embedding":
+            self.embed = nn.Embedding(cfg.vocab_size, cfg.embedding_dim, padding_idx=PAD_ID)
+        rnn_kwargs = {"nonlinearity": cfg.activation} if cfg.cell == "rnn" else {}
+        self.rnn = _CELLS[cfg.cell](self.input_width, cfg.hidden_size, num_layers=cfg.num_layers,
+                                    batch_first=True, bidirectional=cfg.bidirectional,
+                                    dropout=cfg.dropout if cfg.num_layers > 1 else 0.0, **rnn_kwargs)
+        self.head = nn.Linear(cfg.directions * cfg.hidden_size, cfg.out_size)
+        if cfg.cell == "lstm" and cfg.forget_bias:
+            self._init_forget_bias(cfg.forget_bias)
+
+    @torch.no_grad()
+    def _init_forget_bias(self, value: float) -> None:
+        """Start with the forget gate open (b_if + b_hf = value) so early steps are remembered from step one."""
+        h = self.cfg.hidden_size
+        for name, p in self.rnn.named_parameters():
+            if name.startswith("bias_"):
+                p[h:2 * h] = value if name.startswith("bias_ih") else 0.0
+
+    @property
+    def input_width(self) -> int:
+        """H_in: floats per step that enter the first recurrent layer."""
+        c = self.cfg
+        return {"embedding": c.embedding_dim, "onehot": c.vocab_size, "features": c.input_size}[c.input_kind]
+
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        """Token ids (N, L) or features (N, L, H_in) -> floats (N, L, H_in)."""
+        kind = self.cfg.input_kind
+        if kind == "embedding":
+            return self.embed(x)                                            # (N, L, E)
+        if kind == "onehot":
+            return F.one_hot(x, self.cfg.vocab_size).float()                # (N, L, V)
+        return x                                                            # (N, L, H_in)
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None,
+                encoded: torch.Tensor | None = None) -> torch.Tensor:
+        """Logits or values: (N, C) for binary/multiclass/regression ((N,) when C == 1), (N, L, C) for tagging.
+
+        ``lengths`` (N,) on the CPU marks the valid steps of each row; rows shorter than L are packed.
+        ``encoded`` replaces ``encode(x)`` (gradient and saliency views pass it to get d/dx).
+        """
+        inp = self.encode(x) if encoded is None else encoded              # (N, L, H_in)
+        n, steps = inp.shape[0], inp.shape[1]
+        ragged = lengths is not None and int(lengths.min()) < steps
+        if ragged and self.cfg.bidirectional:
+            # the backward direction must start at each row's last real token: pack
+            seq = pack_padded_sequence(inp, lengths.cpu(), batch_first=True, enforce_sorted=False)
+            out, state = self.rnn(seq)
+            out, _ = pad_packed_sequence(out, batch_first=True, total_length=steps)
+        else:
+            # one direction: padding after a row's end cannot change its earlier states
+            out, state = self.rnn(inp)                                      # out (N, L, D*H)
+        if self.cfg.head == "tagging":
+            return self.head(out)                                           # (N, L, C)
+        if ragged and not self.cfg.bidirectional:
+            last = out[torch.arange(n, device=out.device), lengths.to(out.device) - 1]  # (N, H) at each row's end
+        else:
+            h_n = state[0] if self.cfg.cell == "lstm" else state            # (layers*D, N, H)
+            last = h_n[-self.cfg.directions:].transpose(0, 1).reshape(n, -1)  # (N, D*H) top layer
+        y = self.head(last)                                                 # (N, C)
+        return y.squeeze(-1) if self.cfg.out_size == 1 else y
+
+    def predict(self, out: torch.Tensor) -> torch.Tensor:
+        """Logits -> probabilities (sigmoid / softmax); regression values pass through."""
+        if self.cfg.head == "binary":
+            return torch.sigmoid(out)
+        if self.cfg.head in ("multiclass", "tagging"):
+            return torch.softmax(out, dim=-1)
+        return out
+
+
+def compute_loss(head: str, out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """The training loss of each head, averaged over the batch (and valid steps for tagging)."""
+    if head == "binary":
+        return F.binary_cross_entropy_with_logits(out, y.float())
+    if head == "multiclass":
+        return F.cross_entropy(out, y)
+    if head == "tagging":
+        return F.cross_entropy(out.reshape(-1, out.shape[-1]), y.reshape(-1), ignore_index=IGNORE)
+    return F.mse_loss(out, y)
+
+
+def count_correct(head: str, out: torch.Tensor, y: torch.Tensor) -> tuple[int, int]:
+    """(correct, counted) predictions for classification heads; (0, 0) for regression."""
+    if head == "binary":
+        return int(((out > 0).long() == y.long()).sum()), y.numel()
+    if head == "multiclass":
+        return int((out.argmax(-1) == y).sum()), y.numel()
+    if head == "tagging":
+        valid = y != IGNORE
+        return int(((out.argmax(-1) == y) & valid).sum()), int(valid.sum())
+    return 0, 0
+
+
+def seeded_model(cfg: ModelConfig, seed: int) -> SeqModel:
+    """A fresh model whose initial weights depend only on ``cfg`` and ``seed`` (global RNG untouched)."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        return SeqModel(cfg)

@@ -1,0 +1,131 @@
+"""Replay a trained model step by step to show what happens inside it.
+
+The fused torch modules train fast but hide their gates. This module reads the same weights and
+recomputes every step in NumPy (float64), keeping each gate. Equations (torch's gate order):
+
+RNN:   h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)                 act = tanh or relu
+LSTM:  i_t = σ(W_ii x_t + b_ii + W_hi h_{t-1} + b_hi)                     input gate
+       f_t = σ(W_if x_t + b_if + W_hf h_{t-1} + b_hf)                     forget gate
+       g_t = tanh(W_ig x_t + b_ig + W_hg h_{t-1} + b_hg)                  candidate cell
+       o_t = σ(W_io x_t + b_io + W_ho h_{t-1} + b_ho)                     output gate
+       c_t = f_t * c_{t-1} + i_t * g_t ;  h_t = o_t * tanh(c_t)
+GRU:   r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)                     reset gate
+       z_t = σ(W_iz x_t + b_iz + W_hz h_{t-1} + b_hz)                     update gate
+       n_t = tanh(W_in x_t + b_in + r_t * (W_hn h_{t-1} + b_hn))           candidate state
+       h_t = (1 - z_t) * n_t + z_t * h_{t-1}
+
+Shapes: L steps, H hidden units per direction, D directions; a layer's arrays are (L, D*H) with the
+forward direction's units first. Layer k > 0 reads layer k-1's (L, D*H) states.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from .models import SeqModel
+
+GATES = {"rnn": (), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
+GATE_NAMES = {"i": "input gate", "f": "forget gate", "g": "candidate cell", "o": "output gate",
+              "r": "reset gate", "z": "update gate", "n": "candidate state"}
+
+
+@dataclass
+class LayerTrace:
+    h: np.ndarray                                   # (L, D*H) hidden state after each step
+    c: np.ndarray | None = None                     # (L, D*H) LSTM cell state, else None
+    gates: dict[str, np.ndarray] = field(default_factory=dict)  # gate letter -> (L, D*H)
+
+
+@dataclass
+class Trace:
+    layers: list[LayerTrace]                        # one per stacked layer, bottom first
+    outputs: np.ndarray                             # (L, C) the head's output after each step (probabilities or values)
+    final: np.ndarray                               # (C,) the fused model's output for the whole input
+
+
+def _sigmoid(a: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-a))
+
+
+def _direction(cell: str, act: str, xs: np.ndarray, w: list[np.ndarray], reverse: bool):
+    """One layer, one direction. xs (L, H_in) -> h (L, H), c (L, H) or None, gates {letter: (L, H)}."""
+    w_ih, w_hh, b_ih, b_hh = w
+    steps, hidden = xs.shape[0], w_hh.shape[1]
+    xw = xs @ w_ih.T + b_ih                                             # (L, G*H) all input terms at once
+    h_prev, c_prev = np.zeros(hidden), np.zeros(hidden)
+    hs = np.empty((steps, hidden))
+    cs = np.empty((steps, hidden)) if cell == "lstm" else None
+    gates = {g: np.empty((steps, hidden)) for g in GATES[cell]}
+    for t in (range(steps - 1, -1, -1) if reverse else range(steps)):
+        hw = w_hh @ h_prev + b_hh                                       # (G*H,)
+        if cell == "rnn":
+            a = xw[t] + hw
+            h_prev = np.tanh(a) if act == "tanh" else np.maximum(a, 0.0)
+        elif cell == "lstm":
+            a = xw[t] + hw
+            i, f, o = _sigmoid(a[:hidden]), _sigmoid(a[hidden:2 * hidden]), _sigmoid(a[3 * hidden:])
+            g = np.tanh(a[2 * hidden:3 * hidden])
+            c_prev = f * c_prev + i * g
+            h_prev = o * np.tanh(c_prev)
+            cs[t] = c_prev
+            gates["i"][t], gates["f"][t], gates["g"][t], gates["o"][t] = i, f, g, o
+        else:
+            r = _sigmoid(xw[t, :hidden] + hw[:hidden])
+            z = _sigmoid(xw[t, hidden:2 * hidden] + hw[hidden:2 * hidden])
+            n = np.tanh(xw[t, 2 * hidden:] + r * hw[2 * hidden:])
+            h_prev = (1.0 - z) * n + z * h_prev
+            gates["r"][t], gates["z"][t], gates["n"][t] = r, z, n
+        hs[t] = h_prev
+    return hs, cs, gates
+
+
+def _layer_weights(rnn: torch.nn.Module, layer: int, reverse: bool) -> list[np.ndarray]:
+    suffix = f"_l{layer}" + ("_reverse" if reverse else "")
+    return [getattr(rnn, f"{name}{suffix}").detach().cpu().double().numpy()
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+
+
+@torch.no_grad()
+def trace(model: SeqModel, x: torch.Tensor) -> Trace:
+    """Replay one input: token ids (L,) or features (L, H_in). Works in eval mode (no dropout)."""
+    cfg = model.cfg
+    was_training = model.training
+    model.eval()
+    try:
+        device = next(model.parameters()).device
+        x = x.to(device)
+        xs = model.encode(x[None])[0].detach().cpu().double().numpy()    # (L, H_in)
+        layers = []
+        for k in range(cfg.num_layers):
+            parts = [_direction(cfg.cell, cfg.activation, xs, _layer_weights(model.rnn, k, rev), rev)
+                     for rev in ((False, True) if cfg.bidirectional else (False,))]
+            cat = lambda arrs: np.concatenate(arrs, axis=1)
+            layer = LayerTrace(h=cat([p[0] for p in parts]),
+                               c=cat([p[1] for p in parts]) if cfg.cell == "lstm" else None,
+                               gates={g: cat([p[2][g] for p in parts]) for g in GATES[cfg.cell]})
+            layers.append(layer)
+            xs = layer.h                                                  # next layer reads (L, D*H)
+        final = model.predict(model(x[None]))[0].reshape(-1).double().cpu().numpy()
+        outputs = _step_outputs(model, x, layers[-1].h)
+        return Trace(layers=layers, outputs=outputs, final=final)
+    finally:
+        model.train(was_training)
+
+
+def _step_outputs(model: SeqModel, x: torch.Tensor, top_h: np.ndarray) -> np.ndarray:
+    """(L, C): what the model would answer after reading steps 0..t.
+
+    A one-directional model's answer after step t is the head applied to h_t. A bidirectional
+    many-to-one model reads the end first, so its answer after step t is the model run on the prefix.
+    """
+    cfg = model.cfg
+    if cfg.head == "tagging" or not cfg.bidirectional:
+        w = model.head.weight.detach().cpu().double().numpy()
+        b = model.head.bias.detach().cpu().double().numpy()
+        logits = torch.from_numpy(top_h @ w.T + b)                       # (L, C)
+        if cfg.out_size == 1 and cfg.head != "tagging":
+            logits = logits[:, 0]
+        out = model.predict(logits)
+    else:
+        out = torch.stack([model.predict(model(x[None, :t + 1]))[0] for t in range(x.shape[0])]).double().cpu()
+    return out.reshape(x.shape[0], -1).numpy()

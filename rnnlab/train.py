@@ -1,0 +1,167 @@
+"""Training that a page can drive: resumable chunks, a history, and clean stops.
+
+The trainer knows nothing of the UI and little of the model: it calls ``model(x, lengths)`` and the
+head's loss. A page calls ``run(seconds=0.2)`` between redraws; the CLI calls ``run()`` once.
+Chunking never changes the numbers: the shuffle generator and the dropout RNG state live in the
+trainer, so 10 epochs in one call equal 10 calls of one epoch, even with other trainers interleaved.
+"""
+import math
+import time
+from dataclasses import dataclass, field
+
+import torch
+
+from .config import TrainConfig
+from .data.seqdata import SeqData
+from .models import SeqModel, compute_loss, count_correct
+
+
+@dataclass
+class History:
+    epoch: list[int] = field(default_factory=list)        # epochs completed, 1-based
+    loss: list[float] = field(default_factory=list)       # mean training loss of each epoch
+    accuracy: list[float] = field(default_factory=list)   # training accuracy of each epoch (NaN for regression)
+    seconds: list[float] = field(default_factory=list)    # wall time of each epoch
+    steps: list[int] = field(default_factory=list)        # optimizer steps in each epoch
+    val_epoch: list[int] = field(default_factory=list)    # epochs at which the held-out part was scored
+    val_loss: list[float] = field(default_factory=list)
+    val_accuracy: list[float] = field(default_factory=list)
+
+
+class Trainer:
+    def __init__(self, model: SeqModel, train: SeqData, cfg: TrainConfig, val: SeqData | None = None,
+                 device: torch.device | str = "cpu"):
+        self.cfg = cfg.validate()
+        self.device = torch.device(device)
+        self.model = model.to(self.device)
+        self.train_data, self.val_data = train.to(self.device), val.to(self.device) if val is not None else None
+        params = [p for p in model.parameters() if p.requires_grad]
+        if cfg.optimizer == "adam":
+            self.opt = torch.optim.Adam(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
+        else:
+            self.opt = torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+        self.gen = torch.Generator().manual_seed(cfg.seed)
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(cfg.seed + 1)
+            self._rng = torch.get_rng_state()
+        self.history = History()
+        self.epoch = 0
+        self.train_seconds = 0.0             # the training loop alone, summed over chunks
+        self.done = False
+        self.stop_reason: str | None = None  # "epochs", "target" or "nan"
+        self.message: str | None = None      # what to change, when training stopped on NaN
+        self._order: torch.Tensor | None = None
+        self._pos = 0
+        self._epoch_stats = [0.0, 0, 0, 0, 0.0, 0]  # loss*n, n, correct, counted, seconds, steps
+
+    def set_lr(self, lr: float) -> None:
+        """Change the learning rate of the live optimizer (momentum and Adam moments are kept)."""
+        self.cfg.lr = lr
+        for group in self.opt.param_groups:
+            group["lr"] = lr
+
+    def run(self, epochs: int | None = None, steps: int | None = None, seconds: float | None = None,
+            callback=None) -> "Trainer":
+        """Train until ``epochs`` more epochs end, ``steps`` more batches ran, ``seconds`` passed, or the run is
+        done (max epochs, target loss, NaN). With no limit, run to the end. ``callback(trainer)`` after each epoch."""
+        if self.done:
+            return self
+        start_epoch, n_steps = self.epoch, 0
+        t0 = time.perf_counter()
+        saved_rng = torch.get_rng_state()
+        torch.set_rng_state(self._rng)
+        self.model.train()
+        try:
+            while not self.done:
+                self._step()
+                n_steps += 1
+                if self._pos >= len(self.train_data):
+                    self._end_epoch()
+                    if callback is not None:
+                        callback(self)
+                if ((epochs is not None and self.epoch - start_epoch >= epochs) or (steps is not None and n_steps >= steps)
+                        or (seconds is not None and time.perf_counter() - t0 >= seconds)):
+                    break
+        finally:
+            self._rng = torch.get_rng_state()
+            torch.set_rng_state(saved_rng)
+            self.train_seconds += time.perf_counter() - t0
+        if self.val_data is not None and self.epoch > start_epoch:
+            self._score_val()
+        return self
+
+    def _step(self) -> None:
+        t = time.perf_counter()
+        data = self.train_data
+        if self._order is None:
+            self._order = torch.randperm(len(data), generator=self.gen) if self.cfg.shuffle else torch.arange(len(data))
+            self._pos = 0
+        idx = self._order[self._pos:self._pos + self.cfg.batch_size]
+        batch = data.batch(idx)
+        out = self.model(batch.x, batch.lengths)
+        loss = compute_loss(self.model.cfg.head, out, batch.y)
+        value = loss.item()
+        if not math.isfinite(value):
+            self._stop_nan(value)
+            return
+        self.opt.zero_grad(set_to_none=True)
+        loss.backward()
+        if self.cfg.clip > 0:
+            torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.clip)
+        self.opt.step()
+        with torch.no_grad():
+            correct, counted = count_correct(self.model.cfg.head, out, batch.y)
+        s = self._epoch_stats
+        n = len(idx)
+        s[0] += value * n; s[1] += n; s[2] += correct; s[3] += counted; s[4] += time.perf_counter() - t; s[5] += 1
+        self._pos += n
+
+    def _end_epoch(self) -> None:
+        loss_sum, n, correct, counted, secs, steps = self._epoch_stats
+        self.epoch += 1
+        h = self.history
+        h.epoch.append(self.epoch); h.loss.append(loss_sum / n)
+        h.accuracy.append(correct / counted if counted else float("nan"))
+        h.seconds.append(secs); h.steps.append(steps)
+        self._epoch_stats = [0.0, 0, 0, 0, 0.0, 0]
+        self._order = None
+        if self.cfg.target_loss > 0 and h.loss[-1] <= self.cfg.target_loss:
+            self.done, self.stop_reason = True, "target"
+        elif self.epoch >= self.cfg.epochs:
+            self.done, self.stop_reason = True, "epochs"
+
+    def _stop_nan(self, value: float) -> None:
+        self.done, self.stop_reason = True, "nan"
+        hint = "lower the learning rate (try {:g})".format(self.cfg.lr / 10)
+        if self.cfg.clip == 0:
+            hint += " or turn on gradient clipping (e.g. 1.0)"
+        self.message = (f"training stopped at epoch {self.epoch + 1}: the loss became {value} "
+                        f"(it diverged); {hint}, then reset and train again")
+
+    @torch.no_grad()
+    def evaluate(self, data: SeqData, batch_size: int = 4096) -> tuple[float, float, torch.Tensor]:
+        """Mean loss, accuracy (NaN for regression) and the raw outputs over ``data``, in eval mode."""
+        was = self.model.training
+        self.model.eval()
+        outs, loss_sum, correct, counted = [], 0.0, 0, 0
+        for i in range(0, len(data), batch_size):
+            b = data.batch(torch.arange(i, min(i + batch_size, len(data)), device=data.x.device))
+            out = self.model(b.x, b.lengths)
+            loss_sum += compute_loss(self.model.cfg.head, out, b.y).item() * len(b)
+            c, k = count_correct(self.model.cfg.head, out, b.y)
+            correct, counted = correct + c, counted + k
+            outs.append(out)
+        self.model.train(was)
+        return loss_sum / len(data), (correct / counted if counted else float("nan")), _cat_outputs(outs)
+
+    def _score_val(self) -> None:
+        loss, acc, _ = self.evaluate(self.val_data)
+        h = self.history
+        h.val_epoch.append(self.epoch); h.val_loss.append(loss); h.val_accuracy.append(acc)
+
+
+def _cat_outputs(outs: list[torch.Tensor]) -> torch.Tensor:
+    if outs[0].dim() == 3:  # tagging batches may differ in length
+        top = max(o.shape[1] for o in outs)
+        outs = [torch.nn.functional.pad(o, (0, 0, 0, top - o.shape[1])) for o in outs]
+    return torch.cat(outs)

@@ -1,0 +1,77 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from rnnlab.cli import main
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "rnnlab", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_emoji_tutorial_trains_and_predicts_as_json(root):
+    r = subprocess.run([sys.executable, "-m", "rnnlab", "train", "emoji", "--preset", "tutorial", "--json",
+                        "--predict", "🐱🤖❤️❗️", "🐱 ❗️ 🐷 🐶", "--trace", "🐱🤖🐸"],
+                       capture_output=True, text=True, timeout=120, cwd=root)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["task"] == "emoji" and out["epochs"] == 300 and out["config"]["model"]["hidden_size"] == 32
+    assert out["metrics"]["test_accuracy"] == 1.0 and out["final_loss"] < 0.1 and out["train_seconds"] > 0
+    good, bad = out["predictions"]
+    assert good["label"] == "GOOD" and good["tokens"] == ["🐱", "🤖", "❤️", "❗️"] and good["probability"] > 0.5
+    assert bad["label"] == "BAD"
+    steps = out["trace"]["steps"]
+    assert [s["token"] for s in steps] == ["🐱", "🤖", "🐸"] and len(steps[0]["layers"][0]["h"]) == 32
+    assert "unknown" in out["trace"]["warnings"][0]
+
+
+def test_lstm_trace_has_every_gate(capsys):
+    assert main(["train", "sentences", "--epochs", "3", "--layers", "2", "--json", "--trace", "i am not sad"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    layer = out["trace"]["steps"][3]["layers"][1]
+    assert set(layer["gates"]) == {"i", "f", "g", "o"} and len(layer["c"]) == 16
+
+
+def test_regression_reports_errors_and_baselines(capsys):
+    assert main(["train", "airline", "--preset", "tutorial", "--json", "--predict", "112 118 132 129"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    m = out["metrics"]
+    assert {"test_rmse", "test_mae", "test_mape"} <= set(m)
+    assert m["baselines"]["seasonal naive"]["rmse"] == pytest.approx(46.34, abs=0.01)
+    assert 50 < out["predictions"][0]["value"] < 1000
+
+
+@pytest.mark.parametrize("args,words", [
+    (["train", "emoji", "--predict", ""], "empty"),
+    (["train", "emoji", "--predict", "🐱" * 10_000], "too long"),
+    (["train", "airline", "--window", "200"], "window 200 is too long"),
+    (["train", "emoji", "--hidden", "0"], "hidden size"),
+    (["train", "emoji", "--hidden", "10000"], "hidden size"),
+    (["train", "nope"], "unknown task"),
+    (["train", "emoji", "--preset", "fast"], "no preset"),
+    (["train", "emoji", "--epochs", "many"], "invalid int"),
+    (["train", "emoji", "--window", "3"], "does not apply"),
+    (["train", "airline", "--predict", "1 2 x"], "not a number"),
+])
+def test_bad_input_is_one_line_and_exit_2(capsys, args, words):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and words in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_missing_device_is_a_clear_error():
+    import torch
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")  # CI has none; the check is for machines without a GPU
+    r = _cli("train", "emoji", "--device", "cuda", "--epochs", "1")
+    assert r.returncode == 2 and "not available" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_save_writes_a_loadable_model(tmp_path, capsys):
+    from rnnlab import checkpoint
+    path = tmp_path / "emoji.pt"
+    assert main(["train", "emoji", "--epochs", "5", "--save", str(path)]) == 0
+    model, extra = checkpoint.load(path)
+    assert extra["task"] == "emoji" and model.cfg.cell == "gru"
