@@ -1,0 +1,22 @@
+"""RNN Lab: the frame. Navigation, language, device; each lab is a thin page in pages/."""
+import logging
+
+import streamlit as st
+
+from rnnlab.device import use_one_thread
+from ui.frame import setup_device, setup_language, tr
+
+st.set_page_config(page_title="RNN Lab", page_icon="🔁", layout="wide")
+use_one_thread()
+setup_language()
+nav = st.navigation([
+    st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
+    st.Page("pages/emoji.py", title=tr("nav.emoji"), icon="🐱", url_path="emoji"),
+])
+setup_device()
+st.sidebar.caption(tr("frame.footer"))
+try:
+    nav.run()
+except Exception:  # a bug, not bad input: log it for us, show the visitor a sentence, not a traceback
+    logging.getLogger("rnnlab").exception("page failed")
+    st.error(tr("frame.crash"), icon="🛠️")

@@ -1,0 +1,71 @@
+"""The Emoji lab: many-to-one classification where the order of the emoji decides the label."""
+import pandas as pd
+import streamlit as st
+
+from rnnlab.data import emoji as E
+from rnnlab.errors import RNNLabError
+from rnnlab.state import EMOJI_FIELDS, pack_messages, preset_values, unpack_messages
+from rnnlab.tasks import TASKS, build_emoji
+from ui import inspect_view, labrun, live, settings
+from ui.emoji_widgets import message_box, shuffle_panel
+from ui.frame import show_error, tr
+
+P = "emoji"
+st.title(tr("emoji.title"))
+st.markdown(tr("emoji.lead"))
+settings.load_from_url(P, EMOJI_FIELDS)
+for problem in settings.url_problems(P):
+    st.warning(problem)
+
+left, right = st.columns([2, 3], gap="large")
+with left:
+    st.subheader(tr("emoji.data"))
+    try:
+        base = unpack_messages(st.session_state[f"{P}.data"]) if st.session_state[f"{P}.data"] else E.MESSAGES
+    except ValueError:
+        base = E.MESSAGES
+    table = st.data_editor(pd.DataFrame({"message": [m for m, _ in base], "label": [E.LABELS[l] for _, l in base]}),
+                           num_rows="dynamic", hide_index=True, key=f"{P}.table", width="stretch",
+                           column_config={"message": st.column_config.TextColumn(tr("emoji.col_message"), required=True),
+                                          "label": st.column_config.SelectboxColumn(tr("emoji.col_label"), options=E.LABELS,
+                                                                                    required=True)})
+    st.caption(tr("emoji.data_help", n=E.MAX_MESSAGES))
+    st.subheader(tr("set.model"))
+    c1, c2 = st.columns(2)
+    for col, name in ((c1, "tutorial"), (c2, "best")):
+        col.button(tr(f"set.preset_{name}"), key=f"{P}.preset_{name}", width="stretch", help=TASKS["emoji"].presets[name].note,
+                   on_click=settings.apply_preset, args=(P, preset_values(TASKS["emoji"].presets[name], EMOJI_FIELDS)))
+    settings.model_controls(P, EMOJI_FIELDS, extra=("enc", "embed"))
+    st.toggle(tr("live.compare"), key=f"{P}.cmp", help=tr("live.compare_help"))
+
+with right:
+    rows = [(str(m), E.LABELS.index(l)) for m, l in zip(table["message"], table["label"]) if isinstance(m, str) and l in E.LABELS]
+    st.session_state[f"{P}.data"] = "" if rows == E.MESSAGES else pack_messages(rows)
+    values = settings.values(P, EMOJI_FIELDS)
+    settings.write_url(P, EMOJI_FIELDS)
+    try:
+        td = build_emoji(values["enc"], rows)
+    except RNNLabError as err:
+        show_error(tr("emoji.bad_table", reason=str(err)))
+        st.stop()
+    device = st.session_state["device"]
+    run = live.ensure_run(P, labrun.signature(values, device, tuple(rows)), lambda: labrun.make_trainers(td, values, device))
+    live.sync_live_settings(run, values["lr"], values["epochs"])
+    live.controls(P, run)
+    text = message_box(P, td.extra["codec"].vocab.tokens[2:])
+
+    def draw(run: live.LabRun) -> None:
+        read = inspect_view.encode_or_explain(td.encode, text)
+        if read is None:
+            return
+        x, tokens, warnings = read
+        if warnings:
+            st.warning(tr("inspect.unknown", tokens=" ".join(dict.fromkeys(t for t in tokens if t not in td.extra["codec"].vocab.index))))
+        if run.epoch == 0:
+            st.caption(tr("inspect.untrained"))
+        model = run.trainer.model
+        trace = inspect_view.verdict(P, model, x, tokens, E.LABELS)
+        shuffle_panel(P, model, td, tokens)
+        inspect_view.insides(P, model, x, tokens, trace)
+
+    live.panel(P, run, draw)

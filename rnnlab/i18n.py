@@ -1,0 +1,40 @@
+"""Every label, help text and explanation of the site, in English and Korean, in one place.
+
+Strings live in ``locales/<lang>.toml`` (tables flatten to dotted keys: ``[emoji] title`` is
+``emoji.title``). ``t`` falls back to English, then to the key itself, so a missing string shows as
+its key instead of breaking a page; a test checks that both languages have every key.
+"""
+import tomllib
+from functools import cache
+from pathlib import Path
+
+LANGS = {"en": "English", "ko": "한국어"}
+_DIR = Path(__file__).with_name("locales")
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
+    out = {}
+    for k, v in table.items():
+        key = f"{prefix}{k}"
+        out.update(_flatten(v, key + ".") if isinstance(v, dict) else {key: v})
+    return out
+
+
+@cache
+def strings(lang: str) -> dict[str, str]:
+    return _flatten(tomllib.loads((_DIR / f"{lang}.toml").read_text(encoding="utf-8")))
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    s = strings(lang).get(key) if lang in LANGS else None
+    s = s if s is not None else strings("en").get(key, key)
+    return s.format(**values) if values else s
+
+
+def pick_language(query: str | None, locale: str | None) -> str:
+    """The URL's ``lang`` if valid, else the browser's language (``ko-KR`` -> ko), else English."""
+    if query in LANGS:
+        return query
+    if locale and locale.split("-")[0].lower() in LANGS:
+        return locale.split("-")[0].lower()
+    return "en"

@@ -1,0 +1,144 @@
+"""The site, run headless with Streamlit's AppTest: pages load in both languages, the Emoji lab trains."""
+import base64
+import json
+
+import numpy as np
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(__import__("pathlib").Path(__file__).resolve().parents[1] / "app.py")
+
+
+def _app(lang="en", page=None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _arr(v):
+    """Plotly 7 sends NumPy arrays as {"dtype", "bdata" (base64), "shape"}; plain lists pass through."""
+    if isinstance(v, dict) and "bdata" in v:
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"])
+        return a.reshape([int(n) for n in str(v["shape"]).split(",")]) if "shape" in v else a
+    return np.asarray(v)
+
+
+def _charts(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def _train_to_end(at, limit=60):
+    at.button(key="emoji.train").click().run()
+    for _ in range(limit):
+        if at.session_state["emoji/_run"].done:
+            break
+        at.run()
+    assert not at.exception, at.exception
+    return at.session_state["emoji/_run"]
+
+
+@pytest.mark.parametrize("lang,title", [("en", "RNN Lab"), ("ko", "RNN Lab")])
+@pytest.mark.parametrize("page,marker", [(None, {"en": "Labs", "ko": "실험실"}), ("pages/emoji.py", {"en": "Training messages", "ko": "학습 메시지"})])
+def test_every_page_loads_in_both_languages(lang, title, page, marker):
+    at = _app(lang, page)
+    texts = [h.value for h in at.subheader] + [h.value for h in at.title]
+    assert marker[lang] in texts
+    assert not at.error
+
+
+def test_emoji_lab_trains_and_shows_the_verdict_and_insides():
+    at = _app(page="pages/emoji.py", cell="lstm", epochs="120", lr="0.02")
+    at.text_input(key="emoji.msg").set_value("🐱 🤖 ❤️ ❗️").run()
+    run = _train_to_end(at)
+    assert run.epoch == 120 and run.trainer.history.accuracy[-1] == 1.0
+    assert any("GOOD" in m.value for m in at.markdown if m.value.startswith("### "))
+    assert any("Done: 120 epochs" in s.value for s in at.success)
+    charts = _charts(at)
+    titles = [c["layout"]["title"]["text"] for c in charts]
+    assert "Loss while training (log scale)" in titles
+    loss = next(c for c in charts if c["layout"]["title"]["text"].startswith("Loss"))
+    y = _arr(loss["data"][0]["y"])
+    assert len(y) == 120 and y[-1] < 0.1 * y[0]
+    strip = next(c for c in charts if c["layout"]["title"]["text"].startswith("The verdict forming"))
+    assert strip["layout"]["xaxis"]["ticktext"] == ["🐱", "🤖", "❤️", "❗️"] and _arr(strip["data"][0]["y"])[-1] > 0.5
+    hidden = next(c for c in charts if c["layout"]["title"]["text"] == "Hidden state h, layer 1")
+    assert _arr(hidden["data"][0]["z"]).shape == (16, 4)  # units x steps
+    gates = [t for t in titles if "gate" in t.lower() or "Candidate" in t]
+    assert len(gates) == 4 and "Cell state c (the LSTM's long-term memory)" in titles
+
+
+def test_pause_stops_and_step_trains_one_epoch():
+    at = _app(page="pages/emoji.py", epochs="3000")
+    at.button(key="emoji.train").click().run()
+    at.run()
+    at.button(key="emoji.pause").click().run()
+    run = at.session_state["emoji/_run"]
+    paused_at = run.epoch
+    assert not run.running and 0 < paused_at < 3000
+    at.run()
+    assert at.session_state["emoji/_run"].epoch == paused_at
+    at.button(key="emoji.step").click().run()
+    assert at.session_state["emoji/_run"].epoch == paused_at + 1
+
+
+def test_model_settings_reset_the_run_but_learning_rate_does_not():
+    at = _app(page="pages/emoji.py")
+    at.button(key="emoji.step").click().run()
+    first = at.session_state["emoji/_run"]
+    at.select_slider(key="emoji.lr").set_value(0.003).run()
+    assert at.session_state["emoji/_run"] is first and first.trainer.opt.param_groups[0]["lr"] == 0.003
+    at.selectbox(key="emoji.cell").set_value("rnn").run()
+    new = at.session_state["emoji/_run"]
+    assert new is not first and new.epoch == 0 and new.trainer.model.cfg.cell == "rnn"
+    assert any("reset" in i.value for i in at.info)
+    assert at.query_params["cell"] == "rnn" and at.query_params["lr"] == "0.003"
+
+
+def test_tutorial_preset_and_compare_mode():
+    at = _app(page="pages/emoji.py")
+    at.button(key="emoji.preset_tutorial").click().run()
+    assert at.selectbox(key="emoji.cell").value == "rnn" and at.number_input(key="emoji.hidden").value == 32
+    assert at.selectbox(key="emoji.enc").value == "tutorial"
+    at.toggle(key="emoji.cmp").set_value(True).run()
+    run = _train_to_end(at)
+    assert set(run.trainers) == {"RNN", "LSTM", "GRU"} and all(t.epoch == 300 for t in run.trainers.values())
+    loss = next(c for c in _charts(at) if c["layout"]["title"]["text"].startswith("Loss"))
+    assert [d["name"] for d in loss["data"]] == ["RNN", "LSTM", "GRU"]
+
+
+def test_shuffle_shows_every_order():
+    at = _app(page="pages/emoji.py", msg="🐱🤖❤️❗️")
+    _train_to_end(at)
+    at.button(key="emoji.shuffle").click().run()
+    table = next(d.value for d in at.dataframe if "Verdict" in d.value.columns)
+    assert len(table) == 24 and {"GOOD", "BAD"} >= set(table["Verdict"])
+    assert any("24" in m.value and "orders" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("msg,words", [("", "empty"), ("🐱" * 60, "at most 50"), ("🐱🐸", "Not in the training data")])
+def test_bad_messages_get_a_clear_message(msg, words):
+    at = _app(page="pages/emoji.py")
+    at.text_input(key="emoji.msg").set_value(msg).run()
+    shown = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert any(words in s for s in shown), shown
+    assert not at.exception
+
+
+def test_bad_links_and_tables_are_explained():
+    at = _app(page="pages/emoji.py", hidden="99999", data="🐱:1|🐶:1")
+    assert any("hidden='99999'" in w.value for w in at.warning)
+    assert any("one GOOD and one BAD" in e.value for e in at.error)
+    assert "emoji/_run" not in at.session_state
+
+
+def test_korean_labels_in_the_lab():
+    at = _app("ko", "pages/emoji.py")
+    assert at.button(key="emoji.train").label == "▶ 학습"
+    assert at.selectbox(key="emoji.cell").label == "셀"

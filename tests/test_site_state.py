@@ -1,0 +1,58 @@
+"""URL state and strings: the parts of the site that live in the engine, tested without a browser."""
+import re
+from pathlib import Path
+
+import pytest
+
+from rnnlab.i18n import LANGS, pick_language, strings, t
+from rnnlab.state import EMOJI_FIELDS, decode, encode, pack_messages, preset_values, unpack_messages
+from rnnlab.tasks import TASKS
+
+
+def test_url_round_trip_reproduces_every_setting():
+    values, problems = decode({}, EMOJI_FIELDS)
+    assert problems == []
+    values.update(cell="lstm", layers=3, hidden=48, bidir=True, lr=0.003, epochs=777, seed=42, enc="tutorial",
+                  cmp=True, msg="🐷🐶", data=pack_messages([("🐱 🤖", 1), ("🤖 🐱", 0)]))
+    query = encode(values, EMOJI_FIELDS)
+    assert query["seed"] == "42" and "batch" not in query  # defaults stay out of the link, the seed never does
+    back, problems = decode(query, EMOJI_FIELDS)
+    assert back == values and problems == []
+    assert unpack_messages(back["data"]) == [("🐱🤖", 1), ("🤖🐱", 0)]
+
+
+@pytest.mark.parametrize("param,value,words", [("hidden", "100000", "expected 1 to 256"), ("cell", "transformer", "expected one of"),
+                                               ("lr", "fast", "expected a float"), ("bidir", "maybe", "expected 1 or 0")])
+def test_bad_link_values_fall_back_with_a_message(param, value, words):
+    values, problems = decode({param: value}, EMOJI_FIELDS)
+    default = next(f.default for f in EMOJI_FIELDS if f.name == param)
+    assert values[param] == default and len(problems) == 1 and words in problems[0] and param in problems[0]
+
+
+def test_presets_map_onto_fields():
+    tut = preset_values(TASKS["emoji"].presets["tutorial"], EMOJI_FIELDS)
+    assert (tut["cell"], tut["hidden"], tut["enc"], tut["epochs"], tut["lr"]) == ("rnn", 32, "tutorial", 300, 1e-3)
+    assert tut["layers"] == 1 and "seed" not in tut
+
+
+def test_both_languages_have_every_string_with_the_same_placeholders():
+    en, ko = strings("en"), strings("ko")
+    assert set(en) == set(ko)
+    for key in en:
+        assert set(re.findall(r"{(\w+)", en[key])) == set(re.findall(r"{(\w+)", ko[key])), key
+        assert ko[key].strip(), key
+
+
+def test_every_string_the_site_uses_exists(root):
+    used = set()
+    for path in list((root / "ui").glob("*.py")) + list((root / "pages").glob("*.py")) + [root / "app.py"]:
+        used |= set(re.findall(r'tr\("([\w.]+)"', path.read_text()))
+    missing = sorted(k for k in used if k not in strings("en"))
+    assert not missing and len(used) > 60
+
+
+def test_language_choice():
+    assert pick_language("ko", "en-US") == "ko"
+    assert pick_language(None, "ko-KR") == "ko" and pick_language("xx", "de-DE") == "en" and pick_language(None, None) == "en"
+    assert t("live.epoch_of", "ko", n=5) == "에포크 (5 중)" and t("no.such.key", "ko") == "no.such.key"
+    assert set(LANGS) == {"en", "ko"}

@@ -1,0 +1,69 @@
+"""The Emoji lab's own widgets: the message box with its emoji picker, and the shuffle lesson."""
+import itertools
+import random
+
+import pandas as pd
+import streamlit as st
+import torch
+
+from rnnlab.data.text import emoji_tokens
+
+from .frame import tr
+
+MAX_ORDERS = 24
+
+
+def _append(key: str, token: str) -> None:
+    st.session_state[key] = st.session_state.get(key, "") + token
+
+
+def _backspace(key: str) -> None:
+    text = st.session_state.get(key, "")
+    try:
+        st.session_state[key] = "".join(emoji_tokens(text)[:-1])
+    except ValueError:
+        st.session_state[key] = ""
+
+
+def message_box(page: str, known: list[str]) -> str:
+    """A text box (spaces optional) and a row of buttons that type the known emoji."""
+    key = f"{page}.msg"
+    st.text_input(tr("emoji.message"), key=key, max_chars=2000, help=tr("emoji.message_help"))
+    cols = st.columns(len(known) + 2)
+    for col, token in zip(cols, known):
+        col.button(token, key=f"{page}.pick_{token}", on_click=_append, args=(key, token), width="stretch")
+    cols[-2].button("⌫", key=f"{page}.backspace", on_click=_backspace, args=(key,), width="stretch", help=tr("emoji.backspace"))
+    cols[-1].button("✕", key=f"{page}.clear", on_click=st.session_state.__setitem__, args=(key, ""), width="stretch",
+                    help=tr("emoji.clear"))
+    return st.session_state[key]
+
+
+def orders(tokens: list[str], seed: int = 0) -> list[tuple[str, ...]]:
+    """Every distinct order of the tokens, or MAX_ORDERS random ones when there are more."""
+    if len(tokens) <= 5:
+        return list(dict.fromkeys(itertools.permutations(tokens)))[:MAX_ORDERS * 5]
+    rng = random.Random(seed)
+    seen = {tuple(tokens)}
+    while len(seen) < MAX_ORDERS:
+        seen.add(tuple(rng.sample(tokens, len(tokens))))
+    return list(seen)
+
+
+def shuffle_panel(page: str, model, td, tokens: list[str]) -> None:
+    """The lesson that a bag of emoji is not enough: the verdict for each order of the same emoji."""
+    key = f"{page}/_shuffled"
+    if st.button(tr("emoji.shuffle"), key=f"{page}.shuffle", help=tr("emoji.shuffle_help")):
+        st.session_state[key] = tuple(tokens)
+    if st.session_state.get(key) != tuple(tokens):
+        return
+    rows = []
+    with torch.no_grad():
+        for order in orders(tokens):
+            x, _, _ = td.encode("".join(order))
+            p = float(model.predict(model(x[None].to(next(model.parameters()).device)))[0])
+            rows.append({tr("emoji.col_message"): " ".join(order), tr("inspect.verdict"): tr(f"label.{page}.{'GOOD' if p >= 0.5 else 'BAD'}"),
+                         tr("emoji.col_prob"): round(p, 3)})
+    good = sum(r[tr("emoji.col_prob")] >= 0.5 for r in rows)
+    st.markdown(tr("emoji.shuffle_result", n=len(rows), good=good, bad=len(rows) - good))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(400, 40 + 35 * len(rows)),
+                 column_config={tr("emoji.col_prob"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")})

@@ -1,0 +1,88 @@
+"""What a trained classifier does with one input: the verdict, how it formed, and the model's insides."""
+import numpy as np
+import pandas as pd
+import streamlit as st
+import torch
+
+from rnnlab import viz
+from rnnlab.errors import RNNLabError
+from rnnlab.gradients import input_gradients
+from rnnlab.models import SeqModel
+from rnnlab.replay import GATES, trace
+from rnnlab.summary import keras_count, summarize, total
+
+from .frame import show_error, tr
+
+
+def encode_or_explain(encode, text: str):
+    """(x, tokens, warnings) or None after showing why the input cannot be read."""
+    try:
+        return encode(text)
+    except RNNLabError as err:
+        show_error(tr("inspect.bad_input", reason=str(err)))
+        return None
+
+
+def verdict(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labels: list[str]) -> np.ndarray:
+    """The big verdict and the strip of probabilities after each token; returns the trace's outputs."""
+    tr_ = trace(model, x)
+    p = float(tr_.final[0])
+    k = int(p >= 0.5)
+    color = "green" if k == 1 else "red"
+    st.markdown(f"### {tr('inspect.verdict')}: :{color}[**{tr(f'label.{page}.{labels[k]}')}**] "
+                f"· {tr('inspect.prob', label=tr(f'label.{page}.{labels[1]}'), p=p)}")
+    st.plotly_chart(viz.verdict_strip(tr_.outputs[:, 0], tokens, tr("inspect.strip_title"), tr("inspect.prob_axis"),
+                                      tr(f"label.{page}.{labels[1]}"), tr(f"label.{page}.{labels[0]}")),
+                    key=f"{page}.strip", config={"displayModeBar": False})
+    st.caption(tr("inspect.strip_help"))
+    return tr_
+
+
+def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_) -> None:
+    """Tabs: hidden states per layer, gates (LSTM/GRU), gradient flow, and the parameter table."""
+    cell = model.cfg.cell
+    tabs = st.tabs([tr("inspect.tab_hidden"), tr("inspect.tab_gates"), tr("inspect.tab_grad"), tr("inspect.tab_summary")])
+    step, unit = tr("inspect.step_axis"), tr("inspect.unit_axis")
+    with tabs[0]:
+        st.caption(tr("inspect.hidden_help"))
+        for i, layer in enumerate(tr_.layers):
+            st.plotly_chart(viz.step_heatmap(layer.h, tokens, tr("inspect.hidden_title", layer=i + 1), unit, step),
+                            key=f"{page}.h{i}", config={"displayModeBar": False})
+    with tabs[1]:
+        if cell == "rnn":
+            st.info(tr("inspect.no_gates"))
+        else:
+            st.caption(tr(f"inspect.gates_help_{cell}"))
+            layer_no = st.radio(tr("inspect.layer"), list(range(1, len(tr_.layers) + 1)), horizontal=True,
+                                key=f"{page}.gate_layer") if len(tr_.layers) > 1 else 1
+            layer = tr_.layers[layer_no - 1]
+            if layer.c is not None:
+                st.plotly_chart(viz.step_heatmap(layer.c, tokens, tr("inspect.cell_title"), unit, step),
+                                key=f"{page}.c", config={"displayModeBar": False})
+            cols = st.columns(2)
+            for j, g in enumerate(GATES[cell]):
+                with cols[j % 2]:
+                    st.plotly_chart(viz.step_heatmap(layer.gates[g], tokens, tr(f"gate.{g}"), unit, step,
+                                                     gate=g not in ("g", "n")),
+                                    key=f"{page}.gate_{g}", config={"displayModeBar": False})
+                    st.caption(tr(f"gate.{g}_help"))
+    with tabs[2]:
+        rep = input_gradients(model, x)
+        st.caption(tr("inspect.grad_help"))
+        st.plotly_chart(viz.step_bars(np.maximum(rep.norms, 1e-12), tokens, tr("inspect.grad_title"),
+                                      tr("inspect.grad_axis"), log_y=True), key=f"{page}.grad", config={"displayModeBar": False})
+        st.plotly_chart(viz.step_bars(rep.saliency, tokens, tr("inspect.sal_title"), tr("inspect.sal_axis"), signed=True),
+                        key=f"{page}.sal", config={"displayModeBar": False})
+    with tabs[3]:
+        summary_table(model)
+
+
+def summary_table(model: SeqModel) -> None:
+    rows = summarize(model)
+    df = pd.DataFrame([{tr("sum.layer"): r.layer, tr("sum.shapes"): r.shapes, tr("sum.formula"): r.formula,
+                        tr("sum.count"): r.count} for r in rows])
+    st.dataframe(df, hide_index=True, width="stretch")
+    cfg = model.cfg
+    st.caption(tr("sum.total", n=total(rows)))
+    st.caption(tr("sum.keras", cell=cfg.cell.upper(), h=cfg.hidden_size, n_in=model.input_width,
+                  keras=keras_count(cfg.cell, cfg.hidden_size, model.input_width)))

@@ -1,0 +1,159 @@
+"""Live training, shared by every lab: Train / Pause / Step / Reset and a panel that redraws.
+
+The run (trainers, history, flags) lives in ``st.session_state["<page>/_run"]``, a key no widget
+uses, so moving an unrelated widget does not restart it. The buttons sit outside the fragment; the
+fragment trains one time-boxed chunk per tick (``CHUNK_SECONDS``) and redraws, ``TICK`` seconds apart,
+so Pause takes effect within one chunk and the chart updates about four times a second.
+"""
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import streamlit as st
+
+from rnnlab import viz
+from rnnlab.train import Trainer
+
+from .frame import tr
+
+TICK = 0.25           # seconds between fragment runs while training
+CHUNK_SECONDS = 0.18  # training time per tick, shared by the runs of a comparison
+
+
+@dataclass
+class LabRun:
+    signature: tuple                       # the settings that define the model and data
+    trainers: dict[str, Trainer]           # name -> trainer ("main", or one per cell when comparing)
+    main: str                              # the trainer the inspection views show
+    running: bool = False
+    wall_seconds: float = 0.0              # wall time spent in training ticks (for steps per second)
+    notice: str | None = None              # shown once, e.g. "settings changed: reset"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def trainer(self) -> Trainer:
+        return self.trainers[self.main]
+
+    @property
+    def done(self) -> bool:
+        return all(t.done for t in self.trainers.values())
+
+    @property
+    def epoch(self) -> int:
+        return self.trainer.epoch
+
+
+def ensure_run(page: str, signature: tuple, make: Callable[[], tuple[dict[str, Trainer], str]]) -> LabRun:
+    """The page's run; a new one when ``signature`` changed (a setting that changes the model)."""
+    key = f"{page}/_run"
+    run: LabRun | None = st.session_state.get(key)
+    if run is None or run.signature != signature:
+        trainers, main = make()
+        new = LabRun(signature, trainers, main)
+        if run is not None and run.epoch > 0:
+            new.notice = tr("live.reset_notice")
+        st.session_state[key] = run = new
+    return run
+
+
+def sync_live_settings(run: LabRun, lr: float, epochs: int) -> None:
+    """Settings that do not change the model apply to the running optimizer and the epoch limit."""
+    for t in run.trainers.values():
+        if t.cfg.lr != lr:
+            t.set_lr(lr)
+        if t.cfg.epochs != epochs:
+            t.cfg.epochs = epochs
+            if t.stop_reason == "epochs" and t.epoch < epochs:
+                t.done, t.stop_reason = False, None
+            elif not t.done and t.epoch >= epochs:
+                t.done, t.stop_reason = True, "epochs"
+
+
+def _start(run: LabRun) -> None:
+    run.running = not run.done
+
+
+def _pause(run: LabRun) -> None:
+    run.running = False
+
+
+def _step(run: LabRun) -> None:
+    run.running = False
+    t0 = time.perf_counter()
+    for t in run.trainers.values():
+        t.run(epochs=1)
+    run.wall_seconds += time.perf_counter() - t0
+
+
+def _reset(page: str) -> None:
+    st.session_state.pop(f"{page}/_run", None)
+
+
+def controls(page: str, run: LabRun, disabled: bool = False) -> None:
+    """The four buttons. They are outside the fragment: a click reruns the page once."""
+    c = st.columns(4)
+    c[0].button(tr("live.train"), key=f"{page}.train", on_click=_start, args=(run,), type="primary",
+                disabled=disabled or run.running or run.done, width="stretch")
+    c[1].button(tr("live.pause"), key=f"{page}.pause", on_click=_pause, args=(run,),
+                disabled=not run.running, width="stretch")
+    c[2].button(tr("live.step"), key=f"{page}.step", on_click=_step, args=(run,),
+                disabled=disabled or run.running or run.done, width="stretch", help=tr("live.step_help"))
+    c[3].button(tr("live.reset"), key=f"{page}.reset", on_click=_reset, args=(page,), width="stretch")
+    if run.notice:
+        st.info(run.notice, icon="🔄")
+        run.notice = None
+
+
+def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
+    """Train a chunk (while running), then draw progress, curves and ``draw(run)`` (the lab's views)."""
+
+    @st.fragment(run_every=TICK if run.running else None)
+    def _panel():
+        try:
+            _tick(page, run, draw)
+        except Exception:  # a bug: logged for us; the visitor sees a sentence and the run stops
+            logging.getLogger("rnnlab").exception("live panel failed")
+            run.running = False
+            st.error(tr("frame.crash"), icon="🛠️")
+
+    _panel()
+
+
+def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
+    if run.running:
+        t0 = time.perf_counter()
+        active = [t for t in run.trainers.values() if not t.done]
+        for t in active:
+            t.run(seconds=CHUNK_SECONDS / len(active))
+        run.wall_seconds += time.perf_counter() - t0
+        if run.done:
+            run.running = False
+            st.rerun(scope="app")
+    _progress(page, run)
+    draw(run)
+
+
+def _progress(page: str, run: LabRun) -> None:
+    t = run.trainer
+    h = t.history
+    steps = sum(sum(x.history.steps) for x in run.trainers.values())
+    c = st.columns(4)
+    c[0].metric(tr("live.epoch_of", n=t.cfg.epochs), f"{t.epoch}")
+    c[1].metric(tr("live.loss"), f"{h.loss[-1]:.4f}" if h.loss else "–")
+    acc = h.accuracy[-1] if h.accuracy else float("nan")
+    c[2].metric(tr("live.accuracy"), f"{acc:.0%}" if not np.isnan(acc) else "–")
+    c[3].metric(tr("live.speed"), f"{steps / run.wall_seconds:,.0f}" if run.wall_seconds > 0 else "–")
+    st.progress(min(1.0, t.epoch / t.cfg.epochs))
+    if t.stop_reason == "nan":
+        st.error(t.message, icon="⚠️")
+    elif run.done:
+        st.success(tr(f"live.done_{t.stop_reason}", epoch=t.epoch, loss=h.loss[-1]), icon="✅")
+    elif run.running:
+        st.caption(tr("live.training"))
+    series = {name if len(run.trainers) > 1 else tr("live.train_loss"): (x.history.epoch, x.history.loss)
+              for name, x in run.trainers.items() if x.history.epoch}
+    if series:
+        st.plotly_chart(viz.curves(series, tr("live.loss_title"), tr("live.epoch"), tr("live.loss"), log_y=True),
+                        key=f"{page}.loss_chart", config={"displayModeBar": False})
