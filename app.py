@@ -1,4 +1,4 @@
-"""RNN Lab: the frame. Navigation, language, device; each lab is a thin page in pages/."""
+"""RNN Lab: the frame. Navigation, language, device; each lab is a thin page in labs/ (not pages/: Streamlit would auto-discover that folder and, on a cold server, run a deep-linked page without this frame)."""
 import logging
 
 import streamlit as st
@@ -10,8 +10,8 @@ st.set_page_config(page_title="RNN Lab", page_icon="🔁", layout="wide")
 use_one_thread()
 setup_language()
 nav = st.navigation([
-    st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
-    st.Page("pages/emoji.py", title=tr("nav.emoji"), icon="🐱", url_path="emoji"),
+    st.Page("labs/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
+    st.Page("labs/emoji.py", title=tr("nav.emoji"), icon="🐱", url_path="emoji"),
 ])
 setup_device()
 st.sidebar.caption(tr("frame.footer"))

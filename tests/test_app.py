@@ -45,7 +45,7 @@ def _train_to_end(at, limit=60):
 
 
 @pytest.mark.parametrize("lang,title", [("en", "RNN Lab"), ("ko", "RNN Lab")])
-@pytest.mark.parametrize("page,marker", [(None, {"en": "Labs", "ko": "실험실"}), ("pages/emoji.py", {"en": "Training messages", "ko": "학습 메시지"})])
+@pytest.mark.parametrize("page,marker", [(None, {"en": "Labs", "ko": "실험실"}), ("labs/emoji.py", {"en": "Training messages", "ko": "학습 메시지"})])
 def test_every_page_loads_in_both_languages(lang, title, page, marker):
     at = _app(lang, page)
     texts = [h.value for h in at.subheader] + [h.value for h in at.title]
@@ -54,7 +54,7 @@ def test_every_page_loads_in_both_languages(lang, title, page, marker):
 
 
 def test_emoji_lab_trains_and_shows_the_verdict_and_insides():
-    at = _app(page="pages/emoji.py", cell="lstm", epochs="120", lr="0.02")
+    at = _app(page="labs/emoji.py", cell="lstm", epochs="120", lr="0.02")
     at.text_input(key="emoji.msg").set_value("🐱 🤖 ❤️ ❗️").run()
     run = _train_to_end(at)
     assert run.epoch == 120 and run.trainer.history.accuracy[-1] == 1.0
@@ -75,7 +75,7 @@ def test_emoji_lab_trains_and_shows_the_verdict_and_insides():
 
 
 def test_pause_stops_and_step_trains_one_epoch():
-    at = _app(page="pages/emoji.py", epochs="3000")
+    at = _app(page="labs/emoji.py", epochs="3000")
     at.button(key="emoji.train").click().run()
     at.run()
     at.button(key="emoji.pause").click().run()
@@ -89,7 +89,7 @@ def test_pause_stops_and_step_trains_one_epoch():
 
 
 def test_model_settings_reset_the_run_but_learning_rate_does_not():
-    at = _app(page="pages/emoji.py")
+    at = _app(page="labs/emoji.py")
     at.button(key="emoji.step").click().run()
     first = at.session_state["emoji/_run"]
     at.select_slider(key="emoji.lr").set_value(0.003).run()
@@ -102,7 +102,7 @@ def test_model_settings_reset_the_run_but_learning_rate_does_not():
 
 
 def test_tutorial_preset_and_compare_mode():
-    at = _app(page="pages/emoji.py")
+    at = _app(page="labs/emoji.py")
     at.button(key="emoji.preset_tutorial").click().run()
     assert at.selectbox(key="emoji.cell").value == "rnn" and at.number_input(key="emoji.hidden").value == 32
     assert at.selectbox(key="emoji.enc").value == "tutorial"
@@ -114,7 +114,7 @@ def test_tutorial_preset_and_compare_mode():
 
 
 def test_shuffle_shows_every_order():
-    at = _app(page="pages/emoji.py", msg="🐱🤖❤️❗️")
+    at = _app(page="labs/emoji.py", msg="🐱🤖❤️❗️")
     _train_to_end(at)
     at.button(key="emoji.shuffle").click().run()
     table = next(d.value for d in at.dataframe if "Verdict" in d.value.columns)
@@ -124,7 +124,7 @@ def test_shuffle_shows_every_order():
 
 @pytest.mark.parametrize("msg,words", [("", "empty"), ("🐱" * 60, "at most 50"), ("🐱🐸", "Not in the training data")])
 def test_bad_messages_get_a_clear_message(msg, words):
-    at = _app(page="pages/emoji.py")
+    at = _app(page="labs/emoji.py")
     at.text_input(key="emoji.msg").set_value(msg).run()
     shown = [e.value for e in at.error] + [w.value for w in at.warning]
     assert any(words in s for s in shown), shown
@@ -132,13 +132,13 @@ def test_bad_messages_get_a_clear_message(msg, words):
 
 
 def test_bad_links_and_tables_are_explained():
-    at = _app(page="pages/emoji.py", hidden="99999", data="🐱:1|🐶:1")
+    at = _app(page="labs/emoji.py", hidden="99999", data="🐱:1|🐶:1")
     assert any("hidden='99999'" in w.value for w in at.warning)
     assert any("one GOOD and one BAD" in e.value for e in at.error)
     assert "emoji/_run" not in at.session_state
 
 
 def test_korean_labels_in_the_lab():
-    at = _app("ko", "pages/emoji.py")
+    at = _app("ko", "labs/emoji.py")
     assert at.button(key="emoji.train").label == "▶ 학습"
     assert at.selectbox(key="emoji.cell").label == "셀"

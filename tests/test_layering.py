@@ -1,4 +1,4 @@
-"""Dependencies point one way: pages -> ui -> rnnlab. The engine never imports streamlit."""
+"""Dependencies point one way: labs -> ui -> rnnlab. The engine never imports streamlit."""
 import ast
 import subprocess
 import sys

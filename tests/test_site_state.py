@@ -45,7 +45,7 @@ def test_both_languages_have_every_string_with_the_same_placeholders():
 
 def test_every_string_the_site_uses_exists(root):
     used = set()
-    for path in list((root / "ui").glob("*.py")) + list((root / "pages").glob("*.py")) + [root / "app.py"]:
+    for path in list((root / "ui").glob("*.py")) + list((root / "labs").glob("*.py")) + [root / "app.py"]:
         used |= set(re.findall(r'tr\("([\w.]+)"', path.read_text()))
     missing = sorted(k for k in used if k not in strings("en"))
     assert not missing and len(used) > 60

@@ -1,0 +1,35 @@
+"""A real browser (Debian's Chromium via Playwright) opens the Emoji lab, trains, and sees the chart move."""
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, LOSS_POINTS_JS, browser_page, streamlit_server
+
+
+def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium (tests/run.sh does this as root)")
+    shots = Path(os.environ.get("RNNLAB_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    with streamlit_server() as (url, _), browser_page() as page:
+        page.goto(url + "/emoji?epochs=3000&cell=gru")
+        page.get_by_role("button", name="▶ Train").wait_for(timeout=30_000)
+        page.get_by_role("button", name="▶ Train").click()
+        seen = []
+        deadline = time.time() + 30
+        while time.time() < deadline and len(set(seen)) < 4:
+            time.sleep(0.4)
+            seen.append(page.evaluate(LOSS_POINTS_JS))
+        assert len(set(n for n in seen if n)) >= 3, f"the loss chart did not change over time: {seen}"
+        assert seen[-1] > seen[0]
+        page.get_by_role("button", name="⏸ Pause").click()
+        time.sleep(1.0)
+        paused = page.evaluate(LOSS_POINTS_JS)
+        time.sleep(1.0)
+        assert page.evaluate(LOSS_POINTS_JS) == paused  # Pause holds
+        assert page.locator(".stException").count() == 0
+        assert page.get_by_text("Verdict").count() >= 1
+        page.screenshot(path=str(shots / "emoji-lab.png"), full_page=True)
+    assert (shots / "emoji-lab.png").stat().st_size > 10_000
