@@ -20,10 +20,14 @@ for problem in settings.url_problems(P):
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader(tr("emoji.data"))
-    try:
-        base = unpack_messages(st.session_state[f"{P}.data"]) if st.session_state[f"{P}.data"] else E.MESSAGES
-    except ValueError:
-        base = E.MESSAGES
+    if f"{P}/_table_base" not in st.session_state:  # the editor's edits apply to a fixed base
+        try:
+            link = st.session_state[f"{P}.data"]
+            st.session_state[f"{P}/_table_base"] = unpack_messages(link) if link else E.MESSAGES
+        except ValueError:
+            st.session_state[f"{P}/_table_base"] = E.MESSAGES
+            st.warning(tr("emoji.bad_link_table"))
+    base = st.session_state[f"{P}/_table_base"]
     table = st.data_editor(pd.DataFrame({"message": [m for m, _ in base], "label": [E.LABELS[l] for _, l in base]}),
                            num_rows="dynamic", hide_index=True, key=f"{P}.table", width="stretch",
                            column_config={"message": st.column_config.TextColumn(tr("emoji.col_message"), required=True),
@@ -36,11 +40,11 @@ with left:
         col.button(tr(f"set.preset_{name}"), key=f"{P}.preset_{name}", width="stretch", help=TASKS["emoji"].presets[name].note,
                    on_click=settings.apply_preset, args=(P, preset_values(TASKS["emoji"].presets[name], EMOJI_FIELDS)))
     settings.model_controls(P, EMOJI_FIELDS, extra=("enc", "embed"))
-    st.toggle(tr("live.compare"), key=f"{P}.cmp", help=tr("live.compare_help"))
+    st.toggle(tr("live.compare"), **settings.widget_args(P, "cmp"), help=tr("live.compare_help"))
 
 with right:
     rows = [(str(m), E.LABELS.index(l)) for m, l in zip(table["message"], table["label"]) if isinstance(m, str) and l in E.LABELS]
-    st.session_state[f"{P}.data"] = "" if rows == E.MESSAGES else pack_messages(rows)
+    settings.set_value(P, "data", "" if rows == E.MESSAGES else pack_messages(rows))
     values = settings.values(P, EMOJI_FIELDS)
     settings.write_url(P, EMOJI_FIELDS)
     try:

@@ -59,8 +59,10 @@ def browser_page(width: int = 1400, height: int = 1000):
             b.close()
 
 
-LOSS_POINTS_JS = """() => {
+LAST_EPOCH_JS = """() => {
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   const loss = plots.find(p => p.layout && p.layout.title && String(p.layout.title.text).includes('Loss while training'));
-  return loss && loss.calcdata ? loss.calcdata[0].length : 0;
+  if (!loss || !loss.calcdata) return 0;
+  const pts = loss.calcdata[0];
+  return pts[pts.length - 1].x;  // the last epoch drawn
 }"""

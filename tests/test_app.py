@@ -70,6 +70,9 @@ def test_emoji_lab_trains_and_shows_the_verdict_and_insides():
     assert strip["layout"]["xaxis"]["ticktext"] == ["🐱", "🤖", "❤️", "❗️"] and _arr(strip["data"][0]["y"])[-1] > 0.5
     hidden = next(c for c in charts if c["layout"]["title"]["text"] == "Hidden state h, layer 1")
     assert _arr(hidden["data"][0]["z"]).shape == (16, 4)  # units x steps
+    at.segmented_control(key="emoji.view").set_value("gates").run()
+    titles = [c["layout"]["title"]["text"] for c in _charts(at)]
+    assert not any(t.startswith("Hidden state") for t in titles)  # only the chosen view is drawn
     gates = [t for t in titles if "gate" in t.lower() or "Candidate" in t]
     assert len(gates) == 4 and "Cell state c (the LSTM's long-term memory)" in titles
 
@@ -142,3 +145,11 @@ def test_korean_labels_in_the_lab():
     at = _app("ko", "labs/emoji.py")
     assert at.button(key="emoji.train").label == "▶ 학습"
     assert at.selectbox(key="emoji.cell").label == "셀"
+
+
+def test_table_edits_apply_once_to_a_fixed_base():
+    at = _app(page="labs/emoji.py", data="🐱🤖:1|🤖🐱:0|🐶🐷:0")
+    at.run()
+    at.run()
+    assert at.session_state["emoji/_table_base"] == [("🐱🤖", 1), ("🤖🐱", 0), ("🐶🐷", 0)]
+    assert at.session_state["emoji/_run"].trainer.train_data.x.shape[0] == 3

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, LOSS_POINTS_JS, browser_page, streamlit_server
+from browser import CHROMIUM, LAST_EPOCH_JS, browser_page, streamlit_server
 
 
 def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
@@ -21,14 +21,14 @@ def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
         deadline = time.time() + 30
         while time.time() < deadline and len(set(seen)) < 4:
             time.sleep(0.4)
-            seen.append(page.evaluate(LOSS_POINTS_JS))
+            seen.append(page.evaluate(LAST_EPOCH_JS))
         assert len(set(n for n in seen if n)) >= 3, f"the loss chart did not change over time: {seen}"
         assert seen[-1] > seen[0]
         page.get_by_role("button", name="⏸ Pause").click()
         time.sleep(1.0)
-        paused = page.evaluate(LOSS_POINTS_JS)
+        paused = page.evaluate(LAST_EPOCH_JS)
         time.sleep(1.0)
-        assert page.evaluate(LOSS_POINTS_JS) == paused  # Pause holds
+        assert page.evaluate(LAST_EPOCH_JS) == paused  # Pause holds
         assert page.locator(".stException").count() == 0
         assert page.get_by_text("Verdict").count() >= 1
         page.screenshot(path=str(shots / "emoji-lab.png"), full_page=True)

@@ -8,32 +8,32 @@ import torch
 
 from rnnlab.data.text import emoji_tokens
 
+from . import settings
 from .frame import tr
 
 MAX_ORDERS = 24
 
 
-def _append(key: str, token: str) -> None:
-    st.session_state[key] = st.session_state.get(key, "") + token
+def _append(page: str, token: str) -> None:
+    settings.set_value(page, "msg", st.session_state[f"{page}.msg"] + token)
 
 
-def _backspace(key: str) -> None:
-    text = st.session_state.get(key, "")
+def _backspace(page: str) -> None:
     try:
-        st.session_state[key] = "".join(emoji_tokens(text)[:-1])
-    except ValueError:
-        st.session_state[key] = ""
+        settings.set_value(page, "msg", "".join(emoji_tokens(st.session_state[f"{page}.msg"])[:-1]))
+    except ValueError:  # already empty
+        settings.set_value(page, "msg", "")
 
 
 def message_box(page: str, known: list[str]) -> str:
     """A text box (spaces optional) and a row of buttons that type the known emoji."""
     key = f"{page}.msg"
-    st.text_input(tr("emoji.message"), key=key, max_chars=2000, help=tr("emoji.message_help"))
+    st.text_input(tr("emoji.message"), **settings.widget_args(page, "msg"), max_chars=2000, help=tr("emoji.message_help"))
     cols = st.columns(len(known) + 2)
     for col, token in zip(cols, known):
-        col.button(token, key=f"{page}.pick_{token}", on_click=_append, args=(key, token), width="stretch")
-    cols[-2].button("⌫", key=f"{page}.backspace", on_click=_backspace, args=(key,), width="stretch", help=tr("emoji.backspace"))
-    cols[-1].button("✕", key=f"{page}.clear", on_click=st.session_state.__setitem__, args=(key, ""), width="stretch",
+        col.button(token, key=f"{page}.pick_{token}", on_click=_append, args=(page, token), width="stretch")
+    cols[-2].button("⌫", key=f"{page}.backspace", on_click=_backspace, args=(page,), width="stretch", help=tr("emoji.backspace"))
+    cols[-1].button("✕", key=f"{page}.clear", on_click=settings.set_value, args=(page, "msg", ""), width="stretch",
                     help=tr("emoji.clear"))
     return st.session_state[key]
 

@@ -39,41 +39,44 @@ def verdict(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labe
 
 
 def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_) -> None:
-    """Tabs: hidden states per layer, gates (LSTM/GRU), gradient flow, and the parameter table."""
+    """One view at a time (hidden states, gates, gradient flow, parameters): only the chosen view is
+    drawn, so a live redraw costs the visitor's browser a few charts, not all of them."""
     cell = model.cfg.cell
-    tabs = st.tabs([tr("inspect.tab_hidden"), tr("inspect.tab_gates"), tr("inspect.tab_grad"), tr("inspect.tab_summary")])
+    views = ["hidden", "gates", "grad", "summary"]
+    view = st.segmented_control(tr("inspect.view"), views, default="hidden", key=f"{page}.view",
+                                format_func=lambda v: tr(f"inspect.tab_{v}")) or "hidden"
     step, unit = tr("inspect.step_axis"), tr("inspect.unit_axis")
-    with tabs[0]:
+    if view == "hidden":
         st.caption(tr("inspect.hidden_help"))
         for i, layer in enumerate(tr_.layers):
             st.plotly_chart(viz.step_heatmap(layer.h, tokens, tr("inspect.hidden_title", layer=i + 1), unit, step),
                             key=f"{page}.h{i}", config={"displayModeBar": False})
-    with tabs[1]:
+    elif view == "gates":
         if cell == "rnn":
             st.info(tr("inspect.no_gates"))
-        else:
-            st.caption(tr(f"inspect.gates_help_{cell}"))
-            layer_no = st.radio(tr("inspect.layer"), list(range(1, len(tr_.layers) + 1)), horizontal=True,
-                                key=f"{page}.gate_layer") if len(tr_.layers) > 1 else 1
-            layer = tr_.layers[layer_no - 1]
-            if layer.c is not None:
-                st.plotly_chart(viz.step_heatmap(layer.c, tokens, tr("inspect.cell_title"), unit, step),
-                                key=f"{page}.c", config={"displayModeBar": False})
-            cols = st.columns(2)
-            for j, g in enumerate(GATES[cell]):
-                with cols[j % 2]:
-                    st.plotly_chart(viz.step_heatmap(layer.gates[g], tokens, tr(f"gate.{g}"), unit, step,
-                                                     gate=g not in ("g", "n")),
-                                    key=f"{page}.gate_{g}", config={"displayModeBar": False})
-                    st.caption(tr(f"gate.{g}_help"))
-    with tabs[2]:
+            return
+        st.caption(tr(f"inspect.gates_help_{cell}"))
+        layer_no = st.radio(tr("inspect.layer"), list(range(1, len(tr_.layers) + 1)), horizontal=True,
+                            key=f"{page}.gate_layer") if len(tr_.layers) > 1 else 1
+        layer = tr_.layers[layer_no - 1]
+        if layer.c is not None:
+            st.plotly_chart(viz.step_heatmap(layer.c, tokens, tr("inspect.cell_title"), unit, step),
+                            key=f"{page}.c", config={"displayModeBar": False})
+        cols = st.columns(2)
+        for j, g in enumerate(GATES[cell]):
+            with cols[j % 2]:
+                st.plotly_chart(viz.step_heatmap(layer.gates[g], tokens, tr(f"gate.{g}"), unit, step,
+                                                 gate=g not in ("g", "n")),
+                                key=f"{page}.gate_{g}", config={"displayModeBar": False})
+                st.caption(tr(f"gate.{g}_help"))
+    elif view == "grad":
         rep = input_gradients(model, x)
         st.caption(tr("inspect.grad_help"))
         st.plotly_chart(viz.step_bars(np.maximum(rep.norms, 1e-12), tokens, tr("inspect.grad_title"),
                                       tr("inspect.grad_axis"), log_y=True), key=f"{page}.grad", config={"displayModeBar": False})
         st.plotly_chart(viz.step_bars(rep.saliency, tokens, tr("inspect.sal_title"), tr("inspect.sal_axis"), signed=True),
                         key=f"{page}.sal", config={"displayModeBar": False})
-    with tabs[3]:
+    else:
         summary_table(model)
 
 

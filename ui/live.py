@@ -2,8 +2,10 @@
 
 The run (trainers, history, flags) lives in ``st.session_state["<page>/_run"]``, a key no widget
 uses, so moving an unrelated widget does not restart it. The buttons sit outside the fragment; the
-fragment trains one time-boxed chunk per tick (``CHUNK_SECONDS``) and redraws, ``TICK`` seconds apart,
-so Pause takes effect within one chunk and the chart updates about four times a second.
+fragment trains one time-boxed chunk per run in ``SUB_CHUNKS`` pieces, redrawing the counters and the
+loss curve into a placeholder after each piece (Streamlit streams each redraw at once), then draws the
+lab's inside views once. The browser asks for the next run ``TICK`` seconds after the last one arrived,
+so the curve moves several times a second even when the visitor's browser is slow to render.
 """
 import logging
 import time
@@ -18,8 +20,9 @@ from rnnlab.train import Trainer
 
 from .frame import tr
 
-TICK = 0.25           # seconds between fragment runs while training
-CHUNK_SECONDS = 0.18  # training time per tick, shared by the runs of a comparison
+TICK = 0.1            # seconds the browser waits after a fragment run arrives before asking for the next
+CHUNK_SECONDS = 0.3   # training time per fragment run, shared by the runs of a comparison
+SUB_CHUNKS = 3        # loss-curve redraws per fragment run
 
 
 @dataclass
@@ -112,7 +115,7 @@ def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     @st.fragment(run_every=TICK if run.running else None)
     def _panel():
         try:
-            _tick(page, run, draw)
+            _tick(run, draw)
         except Exception:  # a bug: logged for us; the visitor sees a sentence and the run stops
             logging.getLogger("rnnlab").exception("live panel failed")
             run.running = False
@@ -121,21 +124,27 @@ def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     _panel()
 
 
-def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
+def _tick(run: LabRun, draw: Callable[[LabRun], None]) -> None:
+    slot = st.empty()
     if run.running:
-        t0 = time.perf_counter()
-        active = [t for t in run.trainers.values() if not t.done]
-        for t in active:
-            t.run(seconds=CHUNK_SECONDS / len(active))
-        run.wall_seconds += time.perf_counter() - t0
-        if run.done:
-            run.running = False
-            st.rerun(scope="app")
-    _progress(page, run)
+        for _ in range(SUB_CHUNKS):
+            t0 = time.perf_counter()
+            active = [t for t in run.trainers.values() if not t.done]
+            for t in active:
+                t.run(seconds=CHUNK_SECONDS / SUB_CHUNKS / len(active))
+            run.wall_seconds += time.perf_counter() - t0
+            if run.done:
+                run.running = False
+                st.rerun(scope="app")
+            with slot.container():
+                _progress(run)
+    else:
+        with slot.container():
+            _progress(run)
     draw(run)
 
 
-def _progress(page: str, run: LabRun) -> None:
+def _progress(run: LabRun) -> None:
     t = run.trainer
     h = t.history
     steps = sum(sum(x.history.steps) for x in run.trainers.values())
@@ -156,4 +165,4 @@ def _progress(page: str, run: LabRun) -> None:
               for name, x in run.trainers.items() if x.history.epoch}
     if series:
         st.plotly_chart(viz.curves(series, tr("live.loss_title"), tr("live.epoch"), tr("live.loss"), log_y=True),
-                        key=f"{page}.loss_chart", config={"displayModeBar": False})
+                        config={"displayModeBar": False})  # no key: it is redrawn several times per run
