@@ -40,7 +40,7 @@ class LayerTrace:
 class Trace:
     layers: list[LayerTrace]                        # one per stacked layer, bottom first
     outputs: np.ndarray                             # (L, C) the head's output after each step (probabilities or values)
-    final: np.ndarray                               # (C,) the fused model's output for the whole input
+    final: np.ndarray                               # (C,) the model's output for the whole input
 
 
 def _sigmoid(a: np.ndarray) -> np.ndarray:
@@ -55,27 +55,27 @@ def _direction(cell: str, act: str, xs: np.ndarray, w: list[np.ndarray], reverse
     h_prev, c_prev = np.zeros(hidden), np.zeros(hidden)
     hs = np.empty((steps, hidden))
     cs = np.empty((steps, hidden)) if cell == "lstm" else None
-    gates = {g: np.empty((steps, hidden)) for g in GATES[cell]}
+    gs = np.empty((steps, w_hh.shape[0]))                               # (L, G*H) every gate, torch's order
+    h1, h2, h3 = hidden, 2 * hidden, 3 * hidden
     for t in (range(steps - 1, -1, -1) if reverse else range(steps)):
         hw = w_hh @ h_prev + b_hh                                       # (G*H,)
         if cell == "rnn":
             a = xw[t] + hw
             h_prev = np.tanh(a) if act == "tanh" else np.maximum(a, 0.0)
         elif cell == "lstm":
-            a = xw[t] + hw
-            i, f, o = _sigmoid(a[:hidden]), _sigmoid(a[hidden:2 * hidden]), _sigmoid(a[3 * hidden:])
-            g = np.tanh(a[2 * hidden:3 * hidden])
-            c_prev = f * c_prev + i * g
-            h_prev = o * np.tanh(c_prev)
+            g = _sigmoid(xw[t] + hw)                                    # i, f, o as sigmoids ...
+            g[h2:h3] = np.tanh(xw[t, h2:h3] + hw[h2:h3])                # ... and the candidate as tanh
+            c_prev = g[h1:h2] * c_prev + g[:h1] * g[h2:h3]
+            h_prev = g[h3:] * np.tanh(c_prev)
             cs[t] = c_prev
-            gates["i"][t], gates["f"][t], gates["g"][t], gates["o"][t] = i, f, g, o
+            gs[t] = g
         else:
-            r = _sigmoid(xw[t, :hidden] + hw[:hidden])
-            z = _sigmoid(xw[t, hidden:2 * hidden] + hw[hidden:2 * hidden])
-            n = np.tanh(xw[t, 2 * hidden:] + r * hw[2 * hidden:])
-            h_prev = (1.0 - z) * n + z * h_prev
-            gates["r"][t], gates["z"][t], gates["n"][t] = r, z, n
+            rz = _sigmoid(xw[t, :h2] + hw[:h2])                         # r, z
+            n = np.tanh(xw[t, h2:] + rz[:h1] * hw[h2:])
+            h_prev = (1.0 - rz[h1:]) * n + rz[h1:] * h_prev
+            gs[t, :h2], gs[t, h2:] = rz, n
         hs[t] = h_prev
+    gates = {g: gs[:, k * hidden:(k + 1) * hidden] for k, g in enumerate(GATES[cell])}
     return hs, cs, gates
 
 
@@ -105,8 +105,11 @@ def trace(model: SeqModel, x: torch.Tensor) -> Trace:
                                gates={g: cat([p[2][g] for p in parts]) for g in GATES[cfg.cell]})
             layers.append(layer)
             xs = layer.h                                                  # next layer reads (L, D*H)
-        final = model.predict(model(x[None]))[0].reshape(-1).double().cpu().numpy()
         outputs = _step_outputs(model, x, layers[-1].h)
+        if cfg.bidirectional or cfg.head == "tagging":
+            final = model.predict(model(x[None]))[0].reshape(-1).double().cpu().numpy()
+        else:  # one direction: the answer after the last step is the answer (the tests hold both equal)
+            final = outputs[-1].copy()
         return Trace(layers=layers, outputs=outputs, final=final)
     finally:
         model.train(was_training)

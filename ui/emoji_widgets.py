@@ -64,6 +64,7 @@ def shuffle_panel(page: str, model, td, tokens: list[str]) -> None:
             rows.append({tr("emoji.col_message"): " ".join(order), tr("inspect.verdict"): tr(f"label.{page}.{'GOOD' if p >= 0.5 else 'BAD'}"),
                          tr("emoji.col_prob"): round(p, 3)})
     good = sum(r[tr("emoji.col_prob")] >= 0.5 for r in rows)
-    st.markdown(tr("emoji.shuffle_result", n=len(rows), good=good, bad=len(rows) - good))
+    key = "emoji.shuffle_result" if 0 < good < len(rows) else "emoji.shuffle_same"
+    st.markdown(tr(key, n=len(rows), good=good, bad=len(rows) - good))
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(400, 40 + 35 * len(rows)),
                  column_config={tr("emoji.col_prob"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")})
