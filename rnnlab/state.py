@@ -120,7 +120,17 @@ def preset_values(preset, fields: list[Field]) -> dict:
 def to_configs(values: dict) -> tuple[dict, dict]:
     """Field values -> (ModelConfig fields, TrainConfig fields)."""
     model = {"cell": values["cell"], "num_layers": values["layers"], "hidden_size": values["hidden"],
-             "bidirectional": values["bidir"], "embedding_dim": values["embed"]}
+             "bidirectional": values["bidir"], "embedding_dim": values.get("embed", 16)}
     train = {"optimizer": values["opt"], "lr": values["lr"], "epochs": values["epochs"], "batch_size": values["batch"],
              "clip": values["clip"], "seed": values["seed"]}
     return model, train
+
+
+FORECAST_FIELDS = [f for f in model_fields(cell="gru", hidden=8, epochs=60, lr=0.01, batch=8) if f.name != "embed"] + [
+    Field("window", int, 13, lo=1, hi=36, help="months the model reads before predicting the next"),
+    Field("prep", str, "seasonal-diff", ("none", "standardize", "log", "seasonal-diff", "leaky-standardize"),
+          help="preprocessing"),
+    Field("test", int, 28, lo=6, hi=60, help="months held out at the end for testing"),
+    Field("mode", str, "one-step", ("one-step", "recursive"), help="forecast from true or from predicted inputs"),
+    Field("horizon", int, 28, lo=1, hi=60, help="months ahead for recursive forecasts"),
+]

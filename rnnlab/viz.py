@@ -13,6 +13,9 @@ COLORS = {"rnn": "#e4572e", "lstm": "#2e86ab", "gru": "#59a96a"}
 GOOD, BAD, BLUE = "#59a96a", "#e4572e", "#2e86ab"
 _GRID = {"gridcolor": "#e6e9ef", "zerolinecolor": "#d0d5dd"}
 _NO_BAR = {"displayModeBar": False}
+# explicit scales: plotly.js's named "RdBu" and "Blues" run the opposite way to Python's
+DIVERGING = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"], [0.75, "#f4a582"], [1.0, "#b2182b"]]  # blue -, red +
+SEQUENTIAL = [[0.0, "#f7fbff"], [1.0, "#08306b"]]
 
 
 def figure(data: list[dict], layout: dict) -> go.Figure:
@@ -63,7 +66,7 @@ def step_heatmap(values: np.ndarray, labels: list[str], title: str, unit_title: 
         trace.update(colorscale="Viridis", zmin=0.0, zmax=1.0)
     else:
         lim = max(float(np.max(np.abs(v))) if v.size else 1.0, 1e-6)
-        trace.update(colorscale="RdBu", reversescale=True, zmin=-lim, zmax=lim, zmid=0.0)
+        trace.update(colorscale=DIVERGING, zmin=-lim, zmax=lim, zmid=0.0)
     units = v.shape[0]
     return figure([trace], {"title": {"text": title}, "xaxis": _step_axis(labels, step_title),
                             "yaxis": {"title": {"text": unit_title}, "autorange": "reversed"},
@@ -95,7 +98,48 @@ def step_bars(values: np.ndarray, labels: list[str], title: str, y_title: str, l
 
 def confusion_figure(matrix: np.ndarray, labels: list[str], title: str, true_title: str, pred_title: str) -> go.Figure:
     m = np.asarray(matrix)
-    heat = {"type": "heatmap", "z": m, "x": labels, "y": labels, "colorscale": "Blues", "text": m,
+    heat = {"type": "heatmap", "z": m, "x": labels, "y": labels, "colorscale": SEQUENTIAL, "text": m,
             "texttemplate": "%{text}", "showscale": False}
     return figure([heat], {"title": {"text": title}, "height": 300, "xaxis": {"title": {"text": pred_title}},
                            "yaxis": {"title": {"text": true_title}, "autorange": "reversed"}})
+
+
+def series_figure(dates: list[str], y: np.ndarray, split: int, title: str, y_title: str, names: dict[str, str],
+                  window: tuple[int, int] | None = None, lines: dict[str, tuple] | None = None) -> go.Figure:
+    """The series, its test part shaded from ``split`` on, one input window (start, target index)
+    highlighted, and forecast lines: name -> (dates, values)."""
+    data = [{"type": "scatter", "mode": "lines", "name": names["truth"], "x": list(dates), "y": np.asarray(y, float),
+             "line": {"color": "#1f2933", "width": 2}}]
+    dashes = {"naive": "dot", "seasonal naive": "dash"}
+    for i, (name, (x, v)) in enumerate((lines or {}).items()):
+        data.append({"type": "scatter", "mode": "lines+markers", "name": names.get(name, name), "x": list(x),
+                     "y": np.asarray(v, float), "marker": {"size": 4},
+                     "line": {"color": [BAD, "#9aa5b1", "#c2a14d"][min(i, 2)], "dash": dashes.get(name, "solid"),
+                              "width": 2.5 if i == 0 else 1.5}})
+    shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": dates[split], "x1": dates[-1], "y0": 0, "y1": 1,
+               "fillcolor": "rgba(228,87,46,0.08)", "line": {"width": 0}, "layer": "below"}]
+    notes = [{"x": dates[split], "y": 1, "xref": "x", "yref": "paper", "text": names["test"], "showarrow": False,
+              "xanchor": "left", "yanchor": "top", "font": {"color": BAD}}]
+    if window:
+        start, target = window
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": dates[start], "x1": dates[target - 1],
+                       "y0": 0, "y1": 1, "fillcolor": "rgba(46,134,171,0.18)", "line": {"width": 0}, "layer": "below"})
+        data.append({"type": "scatter", "mode": "markers", "name": names["target"], "x": [dates[target]],
+                     "y": [float(y[target])], "marker": {"size": 12, "color": BLUE, "symbol": "star"}})
+    return figure(data, {"title": {"text": title}, "height": 380, "shapes": shapes, "annotations": notes,
+                         "yaxis": {"title": {"text": y_title}}, "hovermode": "x unified",
+                         "legend": {"orientation": "h", "y": -0.15}})
+
+
+def time_heatmap(values: np.ndarray, dates: list[str], title: str, unit_title: str, gate: bool = False) -> go.Figure:
+    """values (N, U) over time (one column per date, e.g. the state after each window), units as rows."""
+    v = np.asarray(values, dtype=float).T                                     # (U, N)
+    trace = {"type": "heatmap", "z": v, "x": list(dates), "y": list(range(1, v.shape[0] + 1)),
+             "hovertemplate": "%{x}<br>unit %{y}: %{z:.4f}<extra></extra>"}
+    if gate:
+        trace.update(colorscale="Viridis", zmin=0.0, zmax=1.0)
+    else:
+        lim = max(float(np.max(np.abs(v))) if v.size else 1.0, 1e-6)
+        trace.update(colorscale=DIVERGING, zmin=-lim, zmax=lim, zmid=0.0)
+    return figure([trace], {"title": {"text": title}, "yaxis": {"title": {"text": unit_title}, "autorange": "reversed"},
+                            "height": int(min(480, max(220, 110 + 9 * v.shape[0])))})

@@ -45,7 +45,8 @@ def _train_to_end(at, limit=60):
 
 
 @pytest.mark.parametrize("lang,title", [("en", "RNN Lab"), ("ko", "RNN Lab")])
-@pytest.mark.parametrize("page,marker", [(None, {"en": "Labs", "ko": "실험실"}), ("labs/emoji.py", {"en": "Training messages", "ko": "학습 메시지"})])
+@pytest.mark.parametrize("page,marker", [(None, {"en": "Labs", "ko": "실험실"}), ("labs/emoji.py", {"en": "Training messages", "ko": "학습 메시지"}),
+                                         ("labs/forecast.py", {"en": "Data", "ko": "데이터"})])
 def test_every_page_loads_in_both_languages(lang, title, page, marker):
     at = _app(lang, page)
     texts = [h.value for h in at.subheader] + [h.value for h in at.title]
@@ -153,3 +154,42 @@ def test_table_edits_apply_once_to_a_fixed_base():
     at.run()
     assert at.session_state["emoji/_table_base"] == [("🐱🤖", 1), ("🤖🐱", 0), ("🐶🐷", 0)]
     assert at.session_state["emoji/_run"].trainer.train_data.x.shape[0] == 3
+
+
+def _train_page_to_end(at, page, limit=80):
+    at.button(key=f"{page}.train").click().run()
+    for _ in range(limit):
+        if at.session_state[f"{page}/_run"].done:
+            break
+        at.run()
+    assert not at.exception, at.exception
+    return at.session_state[f"{page}/_run"]
+
+
+def test_forecast_lab_trains_and_beats_the_baselines():
+    at = _app(page="labs/forecast.py")
+    run = _train_page_to_end(at, "forecast")
+    assert run.epoch == 60
+    table = next(d.value for d in at.dataframe if "RMSE" in d.value.columns).set_index("")
+    assert table.loc["seasonal naive (a year before)", "RMSE"] == pytest.approx(46.34, abs=0.01)
+    assert table.loc["RNN forecast", "RMSE"] < table.loc["seasonal naive (a year before)", "RMSE"]
+    fc = next(c for c in _charts(at) if c["layout"]["title"]["text"].startswith("Forecast on the test months"))
+    model_line = next(d for d in fc["data"] if d["name"] == "RNN forecast")
+    assert len(model_line["x"]) == 28 and 300 < _arr(model_line["y"]).mean() < 600  # passengers, not scaled units
+    assert any(b.label.startswith("⬇") for b in at.get("download_button"))
+
+
+def test_forecast_presets_recursive_mode_and_link():
+    at = _app(page="labs/forecast.py", window="200", prep="magic")
+    assert sum("ignored" in w.value for w in at.warning) == 2
+    at.button(key="forecast.preset_tutorial").click().run()
+    assert (at.slider(key="forecast.window").value, at.selectbox(key="forecast.cell").value) == (4, "rnn")
+    assert at.selectbox(key="forecast.prep").value == "leaky-standardize" and at.number_input(key="forecast.batch").value == 8
+    assert any("leaks" in c.value for c in at.caption)
+    _train_page_to_end(at, "forecast")
+    at.radio(key="forecast.mode").set_value("recursive").run()
+    at.number_input(key="forecast.horizon").set_value(12).run()
+    fc = next(c for c in _charts(at) if c["layout"]["title"]["text"].startswith("Forecast on the test months"))
+    assert "recursive" in fc["layout"]["title"]["text"] and len(fc["data"][1]["x"]) == 12
+    assert at.query_params["mode"] == "recursive" and at.query_params["window"] == "4"
+    assert at.session_state["forecast/_run"].epoch == 10  # the forecast mode does not reset training

@@ -109,3 +109,21 @@ def test_generated_series():
     assert np.abs(x).max() < 0.7
     x, y = nextvalue.generate(50, 4)
     np.testing.assert_allclose(y - x[:, -1], x[:, 1] - x[:, 0], atol=1e-6)
+
+
+def test_uploads_are_decoded_or_explained():
+    csv = "Month,Value\n2020-01,5\n2020-02,6\n"
+    assert airline.read_upload(("\ufeff" + csv).encode("utf-8")) == csv  # BOM dropped
+    assert airline.read_upload("월,값\n1월,5\n".encode("cp949")) == "월,값\n1월,5\n"  # Korean Windows files
+    for raw, words in [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"), (b"x" * (2 * 2**20), "at most 1 MB")]:
+        with pytest.raises(RNNLabError, match=words):
+            airline.read_upload(raw, max_mb=1)
+
+
+def test_user_series_with_gaps_loads_and_reports_them(tmp_path):
+    f = tmp_path / "s.csv"
+    f.write_text("day,sales\n1,10\n2,\n3,14\n4,16\n")
+    dates, v = airline.load_csv(f, "sales", "day")
+    assert dates == ["1", "2", "3", "4"] and np.isnan(v[1])
+    filled, n = airline.fill_missing(v)
+    assert n == 1 and filled[1] == 12

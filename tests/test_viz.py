@@ -17,12 +17,19 @@ def test_every_view_is_a_valid_plotly_figure():
     heat = _valid(viz.step_heatmap(np.random.rand(3, 5) - 0.5, labels, "h", "unit", "step"))
     assert np.asarray(heat.data[0].z).shape == (5, 3)
     assert list(heat.layout.xaxis.ticktext) == labels and list(heat.layout.xaxis.tickvals) == [0, 1, 2]  # repeats stay
+    scale = heat.data[0].colorscale  # red for positive, blue for negative, whatever plotly.js names mean
+    assert scale[-1][1] == "#b2182b" and scale[0][1] == "#2166ac" and heat.data[0].zmid == 0
     gate = _valid(viz.step_heatmap(np.random.rand(3, 5), labels, "f", "unit", "step", gate=True))
     assert (gate.data[0].zmin, gate.data[0].zmax) == (0.0, 1.0)
     strip = _valid(viz.verdict_strip([0.2, 0.7, 0.9], labels, "v", "p", "GOOD", "BAD"))
     assert list(strip.data[0].marker.color) == [viz.BAD, viz.GOOD, viz.GOOD]
     _valid(viz.step_bars([1e-3, 1e-1, 1.0], labels, "g", "n", log_y=True))
     _valid(viz.step_bars([-0.5, 0.1, 0.3], labels, "s", "c", signed=True))
+    dates = [f"1950-{m:02d}" for m in range(1, 13)]
+    fig = _valid(viz.series_figure(dates, np.arange(12.0), 8, "s", "y", {"truth": "truth", "test": "test", "target": "t"},
+                                   window=(2, 6), lines={"model": (dates[8:], np.arange(4.0)), "naive": (dates[8:], np.ones(4))}))
+    assert len(fig.layout.shapes) == 2 and fig.layout.shapes[1].x0 == "1950-03" and fig.data[-1].x == ("1950-07",)
+    _valid(viz.time_heatmap(np.random.rand(12, 4), dates, "h", "unit"))
     _valid(viz.confusion_figure([[3, 1], [0, 4]], ["neg", "pos"], "c", "true", "pred"))
 
 

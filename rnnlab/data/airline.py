@@ -43,6 +43,35 @@ def load_csv(source, value_col: str | None = None, date_col: str | None = None) 
     return dates, values.to_numpy(dtype=float)
 
 
+def read_upload(raw: bytes, max_mb: float = 5) -> str:
+    """An uploaded file's bytes -> CSV text, with clear errors for what is not a usable text file.
+    UTF-8 with or without a byte-order mark; CP949 (Korean Windows) as a fallback."""
+    check(len(raw) > 0, "the file is empty")
+    check(len(raw) <= max_mb * 2**20, f"the file is {len(raw) / 2**20:.1f} MB; at most {max_mb:g} MB")
+    check(b"\x00" not in raw[:4096], "this is not a text file (it contains binary data); upload a CSV file")
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RNNLabError("the file is neither UTF-8 nor CP949 text; save it as CSV (UTF-8) and upload it again")
+
+
+def fill_missing(values: np.ndarray, how: str = "interpolate") -> tuple[np.ndarray, int]:
+    """Missing values (NaN) dropped or linearly interpolated; returns the series and how many there were."""
+    check(how in ("drop", "interpolate"), f"missing values: expected drop or interpolate; got {how!r}")
+    v = np.asarray(values, dtype=float)
+    missing = int(np.isnan(v).sum())
+    if missing == 0:
+        return v, 0
+    check(missing < len(v), "every value is missing")
+    if how == "drop":
+        return v[~np.isnan(v)], missing
+    idx = np.arange(len(v))
+    ok = ~np.isnan(v)
+    return np.interp(idx, idx[ok], v[ok]), missing
+
+
 def load_airline() -> tuple[list[str], np.ndarray]:
     """The 144 monthly totals of international airline passengers (thousands), 1949-01 to 1960-12."""
     return load_csv(ASSET, "Passengers", "Month")
