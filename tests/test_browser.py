@@ -33,3 +33,25 @@ def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
         assert page.get_by_text("Verdict").count() >= 1
         page.screenshot(path=str(shots / "emoji-lab.png"), full_page=True)
     assert (shots / "emoji-lab.png").stat().st_size > 10_000
+
+
+def test_forecast_upload_checks_files_in_a_real_browser(tmp_path):
+    """AppTest cannot upload files; the browser can. A binary file is explained, a series with gaps
+    asks what to do with them and then trains."""
+    good = tmp_path / "sales.csv"
+    rows = [f"{2000 + i // 12}-{i % 12 + 1:02d},{'' if i in (7, 30) else 100 + i + 10 * (i % 12)}" for i in range(96)]
+    good.write_text("month,sales\n" + "\n".join(rows) + "\n")
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    with streamlit_server() as (url, _), browser_page() as page:
+        page.goto(url + "/forecast?test=12&window=6")
+        page.get_by_text("Your CSV file").click()
+        chooser = page.locator("input[type=file]")
+        chooser.wait_for(state="attached", timeout=30_000)
+        chooser.set_input_files(str(binary))
+        page.get_by_text("not a text file").wait_for(timeout=30_000)
+        chooser.set_input_files(str(good))
+        page.get_by_text("2 value(s) are missing").wait_for(timeout=30_000)
+        page.get_by_role("button", name="▶ Train").click()
+        page.get_by_text("RNN forecast").first.wait_for(timeout=60_000)
+        assert page.locator(".stException").count() == 0
