@@ -12,6 +12,7 @@ setup_language()
 nav = st.navigation([
     st.Page("labs/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
     st.Page("labs/emoji.py", title=tr("nav.emoji"), icon="🐱", url_path="emoji"),
+    st.Page("labs/sentences.py", title=tr("nav.sentences"), icon="💬", url_path="sentences"),
     st.Page("labs/forecast.py", title=tr("nav.forecast"), icon="✈️", url_path="forecast"),
 ])
 setup_device()

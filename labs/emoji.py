@@ -39,7 +39,7 @@ with left:
     for col, name in ((c1, "tutorial"), (c2, "best")):
         col.button(tr(f"set.preset_{name}"), key=f"{P}.preset_{name}", width="stretch", help=TASKS["emoji"].presets[name].note,
                    on_click=settings.apply_preset, args=(P, preset_values(TASKS["emoji"].presets[name], EMOJI_FIELDS)))
-    settings.model_controls(P, EMOJI_FIELDS, extra=("enc", "embed"))
+    settings.model_controls(P, EMOJI_FIELDS, extra=("enc", "emb"))
     st.toggle(tr("live.compare"), **settings.widget_args(P, "cmp"), help=tr("live.compare_help"))
 
 with right:

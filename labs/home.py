@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.frame import tr
 
-LABS = [("emoji", "🐱", "labs/emoji.py"), ("sentences", "💬", None), ("forecast", "✈️", "labs/forecast.py"),
+LABS = [("emoji", "🐱", "labs/emoji.py"), ("sentences", "💬", "labs/sentences.py"), ("forecast", "✈️", "labs/forecast.py"),
         ("memory", "🧠", None), ("seq2seq", "🔁", None)]
 
 st.title(tr("home.title"))

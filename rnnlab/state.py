@@ -41,6 +41,9 @@ class Field:
         return str(value)
 
 
+RESERVED = {"embed", "embed_options"}  # query parameters Streamlit keeps for itself
+
+
 def decode(params, fields: list[Field]) -> tuple[dict, list[str]]:
     """Query params (a mapping of str -> str) -> values for every field, and messages for bad ones."""
     values, problems = {}, []
@@ -69,7 +72,7 @@ def model_fields(cell="gru", hidden=16, epochs=150, lr=0.02, batch=10, embed=8, 
         Field("layers", int, 1, lo=1, hi=4, help="stacked layers"),
         Field("hidden", int, hidden, lo=1, hi=max_hidden, help="hidden units per layer"),
         Field("bidir", bool, False, help="also read right to left"),
-        Field("embed", int, embed, lo=1, hi=64, help="embedding size"),
+        Field("emb", int, embed, lo=1, hi=64, help="embedding size (not `embed`: Streamlit reserves that parameter)"),
         Field("opt", str, "adam", ("adam", "sgd"), help="optimizer"),
         Field("lr", float, lr, lo=1e-5, hi=1.0, help="learning rate"),
         Field("epochs", int, epochs, lo=1, hi=5000, help="maximum epochs"),
@@ -105,32 +108,42 @@ def unpack_messages(text: str) -> list[tuple[str, int]]:
 
 # engine config names -> URL field names
 _FIELD_OF = {"cell": "cell", "num_layers": "layers", "hidden_size": "hidden", "bidirectional": "bidir",
-             "embedding_dim": "embed", "optimizer": "opt", "lr": "lr", "epochs": "epochs", "batch_size": "batch",
-             "clip": "clip", "encoding": "enc", "window": "window", "preprocess": "prep"}
+             "embedding_dim": "emb", "optimizer": "opt", "lr": "lr", "epochs": "epochs", "batch_size": "batch",
+             "clip": "clip", "encoding": "enc", "window": "window", "preprocess": "prep", "vocab_size": "vocab",
+             "max_len": "maxlen", "tokens": "tok"}
 
 
 def preset_values(preset, fields: list[Field]) -> dict:
     """A task preset as field values; fields it does not name go back to their defaults (seed and
     lab-specific inputs such as the message are kept)."""
     named = {_FIELD_OF[k]: v for part in (preset.model, preset.train, preset.data) for k, v in part.items() if k in _FIELD_OF}
-    keep = {"seed", "msg", "data", "cmp"}
+    keep = {"seed", "msg", "data", "cmp", "src"}
     return {f.name: named.get(f.name, f.default) for f in fields if f.name not in keep}
 
 
 def to_configs(values: dict) -> tuple[dict, dict]:
     """Field values -> (ModelConfig fields, TrainConfig fields)."""
     model = {"cell": values["cell"], "num_layers": values["layers"], "hidden_size": values["hidden"],
-             "bidirectional": values["bidir"], "embedding_dim": values.get("embed", 16)}
+             "bidirectional": values["bidir"], "embedding_dim": values.get("emb", 16)}
     train = {"optimizer": values["opt"], "lr": values["lr"], "epochs": values["epochs"], "batch_size": values["batch"],
              "clip": values["clip"], "seed": values["seed"]}
     return model, train
 
 
-FORECAST_FIELDS = [f for f in model_fields(cell="gru", hidden=8, epochs=60, lr=0.01, batch=8) if f.name != "embed"] + [
+FORECAST_FIELDS = [f for f in model_fields(cell="gru", hidden=8, epochs=60, lr=0.01, batch=8) if f.name != "emb"] + [
     Field("window", int, 13, lo=1, hi=36, help="months the model reads before predicting the next"),
     Field("prep", str, "seasonal-diff", ("none", "standardize", "log", "seasonal-diff", "leaky-standardize"),
           help="preprocessing"),
     Field("test", int, 28, lo=6, hi=60, help="months held out at the end for testing"),
     Field("mode", str, "one-step", ("one-step", "recursive"), help="forecast from true or from predicted inputs"),
     Field("horizon", int, 28, lo=1, hi=60, help="months ahead for recursive forecasts"),
+]
+
+
+SENTENCE_FIELDS = model_fields(cell="lstm", hidden=16, epochs=120, lr=0.02, batch=12) + [
+    Field("src", str, "en", ("en", "ko", "movies", "paste", "upload"), help="data set"),
+    Field("tok", str, "word", ("word", "char", "morpheme"), help="tokens: words, characters (Korean syllables) or morphemes"),
+    Field("vocab", int, 6000, lo=3, hi=20000, help="vocabulary size, <pad> and <unk> included"),
+    Field("maxlen", int, 40, lo=2, hi=200, help="longest sequence; longer ones are cut"),
+    Field("msg", str, "", help="the sentence to read (empty = an example)"),
 ]

@@ -184,6 +184,22 @@ TASKS: dict[str, Task] = {t.name: t for t in [
                            "SimpleRNN(8)"),
     }),
 ]}
+
+
+def build_movie_reviews(vocab_size: int = 6000, max_len: int = 50, neutral: float = 0.0, tokens: str = "word") -> TaskData:
+    from .data.corpus import movie_reviews  # the corpus and tokenizers load only when this task is used
+    from .textclf import build_text_task
+    return build_text_task(movie_reviews(neutral), tokens, vocab_size, max_len)
+
+
+TASKS["movie-reviews"] = Task(
+    "movie-reviews", "10.6k real movie-review snippets (Hutto & Gilbert 2014), positive or negative; 20% fixed test part",
+    build_movie_reviews, {
+        "default": Preset({"cell": "gru", "hidden_size": 64, "embedding_dim": 64}, {"epochs": 4, "lr": 3e-3, "batch_size": 64},
+                          {"vocab_size": 6000, "max_len": 50}, "GRU(64) on learned 64-dim word vectors, 6,000 words, 4 epochs"),
+        "tutorial": Preset({"cell": "rnn", "hidden_size": 32, "embedding_dim": 32}, {"epochs": 4, "lr": 1e-3, "batch_size": 64},
+                           {"vocab_size": 6000, "max_len": 50}, "embedding + SimpleRNN(32)"),
+    })
 TASKS["emoji"].presets["best"] = TASKS["emoji"].presets["default"]
 for _t in TASKS.values():
     _t.presets.setdefault("best", _t.presets["default"])

@@ -42,7 +42,7 @@ def curves(series: dict[str, tuple], title: str, x_title: str, y_title: str, log
     data = []
     for name, (x, y) in series.items():
         x, y = thin(x, y)
-        data.append({"type": "scatter", "mode": "lines", "name": name, "x": x, "y": y,
+        data.append({"type": "scatter", "mode": "lines+markers" if len(x) < 30 else "lines", "name": name, "x": x, "y": y,
                      "line": {"color": COLORS.get(name.split()[0].lower(), BLUE), "width": 2}})
     return figure(data, {"title": {"text": title}, "height": height, "xaxis": {"title": {"text": x_title}},
                          "yaxis": {"title": {"text": y_title}, "type": "log" if log_y else "linear"},
@@ -143,3 +143,22 @@ def time_heatmap(values: np.ndarray, dates: list[str], title: str, unit_title: s
         trace.update(colorscale=DIVERGING, zmin=-lim, zmax=lim, zmid=0.0)
     return figure([trace], {"title": {"text": title}, "yaxis": {"title": {"text": unit_title}, "autorange": "reversed"},
                             "height": int(min(480, max(220, 110 + 9 * v.shape[0])))})
+
+
+def project_2d(vectors: np.ndarray) -> np.ndarray:
+    """(N, E) -> (N, 2) by PCA (the two directions of largest spread), signs fixed for stable redraws."""
+    v = np.asarray(vectors, dtype=float)
+    v = v - v.mean(0)
+    _, _, vt = np.linalg.svd(v, full_matrices=False)
+    xy = v @ vt[:2].T
+    return xy * np.where(xy[np.abs(xy).argmax(0), range(2)] < 0, -1, 1)
+
+
+def embedding_figure(words: list[str], xy: np.ndarray, colors: list[float] | None, title: str, color_title: str) -> go.Figure:
+    """Words as labelled points in 2-D; ``colors`` (e.g. how positive each word's sentences are) optional."""
+    marker = {"size": 8, "color": colors, "colorscale": DIVERGING, "cmin": 0, "cmax": 1,
+              "colorbar": {"title": {"text": color_title}}} if colors is not None else {"size": 8, "color": BLUE}
+    pts = {"type": "scatter", "mode": "markers+text", "x": xy[:, 0], "y": xy[:, 1], "text": list(words),
+           "textposition": "top center", "textfont": {"size": 11}, "marker": marker, "hovertemplate": "%{text}<extra></extra>"}
+    return figure([pts], {"title": {"text": title}, "height": 460, "showlegend": False,
+                          "xaxis": {"title": {"text": "PC 1"}}, "yaxis": {"title": {"text": "PC 2"}}})

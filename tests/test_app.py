@@ -193,3 +193,36 @@ def test_forecast_presets_recursive_mode_and_link():
     assert "recursive" in fc["layout"]["title"]["text"] and len(fc["data"][1]["x"]) == 12
     assert at.query_params["mode"] == "recursive" and at.query_params["window"] == "4"
     assert at.session_state["forecast/_run"].epoch == 10  # the forecast mode does not reset training
+
+
+@pytest.mark.parametrize("src,message,label", [("en", "i am not sad", None), ("ko", "이 영화 재미있어", None)])
+def test_sentence_lab_trains_on_the_built_in_sets(src, message, label):
+    at = _app(page="labs/sentences.py", src=src, epochs="60", msg=message)
+    run = _train_page_to_end(at, "sentences")
+    assert run.epoch == 60 and run.trainer.history.val_epoch
+    titles = [c["layout"]["title"]["text"] for c in _charts(at)]
+    assert "Accuracy while training" in titles and "Confusion matrix (held-out)" in titles
+    assert any(t.startswith("Learned word vectors") for t in titles)
+    assert any(m.value.startswith("### Verdict") for m in at.markdown)
+    strip = next(c for c in _charts(at) if c["layout"]["title"]["text"].startswith("The verdict forming"))
+    assert strip["layout"]["xaxis"]["ticktext"] == message.split()
+    at.segmented_control(key="sentences.view").set_value("grad").run()
+    assert any(c["layout"]["title"]["text"].startswith("Gradient × input") for c in _charts(at))
+
+
+def test_pasted_data_with_three_classes():
+    at = _app(page="labs/sentences.py", src="paste", epochs="30", msg="so so")
+    lines = "\n".join(f"{w}\t{c}" for c, ws in {"pos": ["great", "good fun", "loved it", "superb"],
+                                                  "neg": ["awful", "bad", "hated it", "boring"],
+                                                  "mid": ["so so", "fine i guess", "okay", "average"]}.items() for w in ws)
+    at.text_area(key="sentences.paste").set_value(lines).run()
+    run = _train_page_to_end(at, "sentences")
+    assert run.trainer.model.cfg.head == "multiclass" and run.trainer.model.cfg.num_classes == 3
+    assert any(m.value.startswith("### Verdict") for m in at.markdown) and not at.error
+
+
+@pytest.mark.parametrize("text,words", [("a\t1\nb\t1\nc\t1\nd\t1", "only one class"), ("a\t1\nb\nc\t0\nd\t1", "no label")])
+def test_bad_pasted_data_in_the_page(text, words):
+    at = _app(page="labs/sentences.py", src="paste")
+    at.text_area(key="sentences.paste").set_value(text).run()
+    assert any(words in e.value for e in at.error) and not at.exception

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rnnlab.i18n import LANGS, pick_language, strings, t
-from rnnlab.state import EMOJI_FIELDS, decode, encode, pack_messages, preset_values, unpack_messages
+from rnnlab.state import EMOJI_FIELDS, FORECAST_FIELDS, RESERVED, SENTENCE_FIELDS, decode, encode, pack_messages, preset_values, unpack_messages
 from rnnlab.tasks import TASKS
 
 
@@ -56,3 +56,9 @@ def test_language_choice():
     assert pick_language(None, "ko-KR") == "ko" and pick_language("xx", "de-DE") == "en" and pick_language(None, None) == "en"
     assert t("live.epoch_of", "ko", n=5) == "에포크 (5 중)" and t("no.such.key", "ko") == "no.such.key"
     assert set(LANGS) == {"en", "ko"}
+
+
+def test_no_link_field_uses_a_name_streamlit_reserves():
+    for fields in (EMOJI_FIELDS, FORECAST_FIELDS, SENTENCE_FIELDS):
+        names = [f.name for f in fields]
+        assert len(names) == len(set(names)) and not RESERVED & set(names)

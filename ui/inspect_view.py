@@ -23,16 +23,28 @@ def encode_or_explain(encode, text: str):
         return None
 
 
-def verdict(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labels: list[str]) -> np.ndarray:
-    """The big verdict and the strip of probabilities after each token; returns the trace's outputs."""
+def label_text(page: str, name: str) -> str:
+    """A class name in the visitor's language when the lab translates it, else as the data names it."""
+    key = f"label.{page}.{name}"
+    text = tr(key)
+    return name if text == key else text
+
+
+def verdict(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labels: list[str]):
+    """The big verdict and the strip of the winning class's probability after each token."""
     tr_ = trace(model, x)
-    p = float(tr_.final[0])
-    k = int(p >= 0.5)
-    color = "green" if k == 1 else "red"
-    st.markdown(f"### {tr('inspect.verdict')}: :{color}[**{tr(f'label.{page}.{labels[k]}')}**] "
-                f"· {tr('inspect.prob', label=tr(f'label.{page}.{labels[1]}'), p=p)}")
-    st.plotly_chart(viz.verdict_strip(tr_.outputs[:, 0], tokens, tr("inspect.strip_title"), tr("inspect.prob_axis"),
-                                      tr(f"label.{page}.{labels[1]}"), tr(f"label.{page}.{labels[0]}")),
+    if tr_.outputs.shape[1] == 1:                                   # binary: P(second class)
+        p = float(tr_.final[0])
+        k, strip, prob = int(p >= 0.5), tr_.outputs[:, 0], p if p >= 0.5 else 1 - p
+        positive, negative = label_text(page, labels[1]), label_text(page, labels[0])
+    else:                                                           # several classes: the winner against the rest
+        k = int(np.argmax(tr_.final))
+        strip, prob = tr_.outputs[:, k], float(tr_.final[k])
+        positive, negative = label_text(page, labels[k]), tr("inspect.others")
+    color = "green" if (len(labels) > 2 or k == 1) else "red"
+    st.markdown(f"### {tr('inspect.verdict')}: :{color}[**{label_text(page, labels[k])}**] "
+                f"· {tr('inspect.prob', label=label_text(page, labels[k]), p=prob)}")
+    st.plotly_chart(viz.verdict_strip(strip, tokens, tr("inspect.strip_title"), tr("inspect.prob_axis"), positive, negative),
                     key=f"{page}.strip", config={"displayModeBar": False})
     st.caption(tr("inspect.strip_help"))
     return tr_

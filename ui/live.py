@@ -115,7 +115,7 @@ def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     @st.fragment(run_every=TICK if run.running else None)
     def _panel():
         try:
-            _tick(run, draw)
+            _tick(page, run, draw)
         except Exception:  # a bug: logged for us; the visitor sees a sentence and the run stops
             logging.getLogger("rnnlab").exception("live panel failed")
             run.running = False
@@ -124,10 +124,10 @@ def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     _panel()
 
 
-def _tick(run: LabRun, draw: Callable[[LabRun], None]) -> None:
+def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     slot = st.empty()
     if run.running:
-        for _ in range(SUB_CHUNKS):
+        for piece in range(SUB_CHUNKS):
             t0 = time.perf_counter()
             active = [t for t in run.trainers.values() if not t.done]
             for t in active:
@@ -137,14 +137,14 @@ def _tick(run: LabRun, draw: Callable[[LabRun], None]) -> None:
                 run.running = False
                 st.rerun(scope="app")
             with slot.container():
-                _progress(run)
+                _progress(run, f"{page}.loss_{piece}")
     else:
         with slot.container():
-            _progress(run)
+            _progress(run, f"{page}.loss")
     draw(run)
 
 
-def _progress(run: LabRun) -> None:
+def _progress(run: LabRun, chart_key: str) -> None:
     t = run.trainer
     h = t.history
     steps = sum(sum(x.history.steps) for x in run.trainers.values())
@@ -165,4 +165,4 @@ def _progress(run: LabRun) -> None:
               for name, x in run.trainers.items() if x.history.epoch}
     if series:
         st.plotly_chart(viz.curves(series, tr("live.loss_title"), tr("live.epoch"), tr("live.loss"), log_y=True),
-                        config={"displayModeBar": False})  # no key: it is redrawn several times per run
+                        key=chart_key, config={"displayModeBar": False})  # one key per redraw of a run

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import RNNLabError, check
+from .files import read_upload  # noqa: F401  (the Forecast lab reads uploads through here)
 
 ASSET = Path(__file__).resolve().parents[2] / "assets" / "airline-passengers.csv"
 TEST_MONTHS = 28
@@ -41,20 +42,6 @@ def load_csv(source, value_col: str | None = None, date_col: str | None = None) 
     if date_col is None and len(df.columns) > 1:
         dates = df[df.columns[0]].astype(str).tolist()
     return dates, values.to_numpy(dtype=float)
-
-
-def read_upload(raw: bytes, max_mb: float = 5) -> str:
-    """An uploaded file's bytes -> CSV text, with clear errors for what is not a usable text file.
-    UTF-8 with or without a byte-order mark; CP949 (Korean Windows) as a fallback."""
-    check(len(raw) > 0, "the file is empty")
-    check(len(raw) <= max_mb * 2**20, f"the file is {len(raw) / 2**20:.1f} MB; at most {max_mb:g} MB")
-    check(b"\x00" not in raw[:4096], "this is not a text file (it contains binary data); upload a CSV file")
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise RNNLabError("the file is neither UTF-8 nor CP949 text; save it as CSV (UTF-8) and upload it again")
 
 
 def fill_missing(values: np.ndarray, how: str = "interpolate") -> tuple[np.ndarray, int]:

@@ -1,0 +1,86 @@
+"""The Sentence lab: sentiment (or any labels) of English and Korean sentences, up to real reviews."""
+import hashlib
+
+import streamlit as st
+
+from rnnlab.errors import RNNLabError
+from rnnlab.state import SENTENCE_FIELDS, preset_values
+from rnnlab.tasks import TASKS
+from rnnlab.textclf import build_text_task, kiwi_available
+from ui import inspect_view, labrun, live, sentence_view, settings
+from ui.frame import show_error, tr
+
+P = "sentences"
+PRESET_TASK = {"en": "sentences", "ko": "sentences-ko", "movies": "movie-reviews", "paste": "sentences", "upload": "sentences"}
+st.title(tr("sent.title"))
+st.markdown(tr("sent.lead"))
+settings.load_from_url(P, SENTENCE_FIELDS)
+for problem in settings.url_problems(P):
+    st.warning(problem)
+
+left, right = st.columns([2, 3], gap="large")
+with left:
+    st.subheader(tr("sent.data"))
+    st.selectbox(tr("sent.source"), ["en", "ko", "movies", "paste", "upload"], **settings.widget_args(P, "src"),
+                 format_func=lambda s: tr(f"sent.src_{s}"))
+    src = st.session_state[f"{P}.src"]
+    data = sentence_view.text_set(P, src)
+    if data is not None:
+        for note in data.notes:
+            st.caption(note)
+    c1, c2, c3 = st.columns(3)
+    toks = ["word", "char"] + (["morpheme"] if kiwi_available() else [])
+    if st.session_state[f"{P}.tok"] not in toks:
+        settings.set_value(P, "tok", "word")
+    c1.selectbox(tr("sent.tok"), toks, **settings.widget_args(P, "tok"), format_func=lambda t: tr(f"sent.tok_{t}"),
+                 help=tr("sent.tok_choice_help"))
+    c2.number_input(tr("sent.vocab"), 3, 20000, **settings.widget_args(P, "vocab"), help=tr("sent.vocab_help"))
+    c3.number_input(tr("sent.maxlen"), 2, 200, **settings.widget_args(P, "maxlen"), help=tr("sent.maxlen_help"))
+    st.subheader(tr("set.model"))
+    c1, c2 = st.columns(2)
+    preset = TASKS[PRESET_TASK[src]].presets
+    for col, name in ((c1, "tutorial"), (c2, "best")):
+        col.button(tr(f"set.preset_{name}"), key=f"{P}.preset_{name}", width="stretch", help=preset[name].note,
+                   on_click=settings.apply_preset, args=(P, preset_values(preset[name], SENTENCE_FIELDS)))
+    settings.model_controls(P, SENTENCE_FIELDS, extra=("emb",))
+    st.toggle(tr("live.compare"), **settings.widget_args(P, "cmp"), help=tr("live.compare_help"))
+
+with right:
+    values = settings.values(P, SENTENCE_FIELDS)
+    settings.write_url(P, SENTENCE_FIELDS)
+    if data is None:
+        st.stop()
+    data_id = hashlib.sha1(repr((data.texts, data.labels)).encode()).hexdigest()[:12]
+    key = (data_id, values["tok"], values["vocab"], values["maxlen"])
+    if st.session_state.get(f"{P}/_task_key") != key:  # per visitor: the latest task only
+        try:
+            with st.spinner(tr("sent.preparing")):
+                st.session_state[f"{P}/_task"] = build_text_task(data, values["tok"], values["vocab"], values["maxlen"])
+            st.session_state[f"{P}/_task_key"] = key
+        except RNNLabError as err:
+            show_error(tr("sent.bad_data", reason=str(err)))
+            st.stop()
+    td = st.session_state[f"{P}/_task"]
+    sentence_view.tokenization(P, td)
+    device = st.session_state["device"]
+    run = live.ensure_run(P, labrun.signature({k: v for k, v in values.items() if k != "msg"}, device, key),
+                          lambda: labrun.make_trainers(td, values, device))
+    live.sync_live_settings(run, values["lr"], values["epochs"])
+    live.controls(P, run)
+    st.text_input(tr("sent.message"), **settings.widget_args(P, "msg"), max_chars=2000, placeholder=sentence_view.EXAMPLES[src],
+                  help=tr("sent.message_help"))
+    text = st.session_state[f"{P}.msg"] or sentence_view.EXAMPLES[src]
+
+    def draw(run: live.LabRun) -> None:
+        sentence_view.scores(P, run, td)
+        read = inspect_view.encode_or_explain(td.encode, text)
+        if read is not None:
+            x, tokens, warnings = read
+            for w in warnings:
+                st.warning(w)
+            model = run.trainer.model
+            trace = inspect_view.verdict(P, model, x, tokens, td.labels)
+            inspect_view.insides(P, model, x, tokens, trace)
+            sentence_view.embeddings(P, model, td)
+
+    live.panel(P, run, draw)

@@ -1,0 +1,119 @@
+"""Labelled texts for the Sentence lab: built-in sets, pasted lines, uploaded tables, shipped corpora.
+
+Every source becomes a :class:`TextSet`. Caps protect a shared server: ``MAX_ROWS`` texts and
+``MAX_TEXT`` characters per text (longer texts are cut, and the cut is reported).
+"""
+import csv
+import gzip
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import RNNLabError, check
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+MAX_ROWS = 20_000
+MAX_TEXT = 1_000
+MAX_CLASSES = 20
+
+
+@dataclass
+class TextSet:
+    texts: list[str]                     # one text per example
+    labels: list[int]                    # class ids 0..C-1, one per text
+    classes: list[str]                   # class names, by id
+    test_index: list[int] | None = None  # a fixed held-out part (corpora that define one), else None
+    notes: list[str] = field(default_factory=list)  # what was dropped or cut while reading
+
+    def __post_init__(self):
+        check(len(self.texts) == len(self.labels), "every text needs a label")
+        check(len(self.texts) >= 4, f"the data needs at least 4 labelled texts; got {len(self.texts)}")
+        check(len(self.texts) <= MAX_ROWS, f"the data has {len(self.texts):,} rows; at most {MAX_ROWS:,} on this shared server")
+        found = sorted(set(self.labels))
+        check(len(found) >= 2, f"the data has only one class ({self.classes[found[0]]!r}); a classifier needs two or more")
+        check(len(self.classes) <= MAX_CLASSES, f"the data has {len(self.classes)} classes; at most {MAX_CLASSES}")
+
+    def split(self, test_share: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """(train, test) row indices: the corpus's fixed test part, else a seeded stratified draw."""
+        n = len(self.texts)
+        if self.test_index is not None:
+            test = np.array(sorted(self.test_index))
+            return np.setdiff1d(np.arange(n), test), test
+        rng = np.random.default_rng(seed)
+        labels = np.array(self.labels)
+        test = []
+        for c in np.unique(labels):
+            rows = rng.permutation(np.flatnonzero(labels == c))
+            test.extend(rows[:max(1, int(round(len(rows) * test_share)))] if len(rows) > 1 else [])
+        test = np.array(sorted(test), dtype=int)
+        return np.setdiff1d(np.arange(n), test), test
+
+
+def from_pairs(pairs: list[tuple[str, object]], notes: list[str] | None = None) -> TextSet:
+    """(text, label) pairs with labels of any kind; classes are numbered in sorted order."""
+    notes = list(notes or [])
+    cut = sum(len(t) > MAX_TEXT for t, _ in pairs)
+    if cut:
+        notes.append(f"{cut} text(s) longer than {MAX_TEXT} characters were cut")
+    names = sorted({str(l) for _, l in pairs}, key=lambda s: (not s.lstrip("-").isdigit(), int(s) if s.lstrip("-").isdigit() else 0, s))
+    index = {n: i for i, n in enumerate(names)}
+    return TextSet([t[:MAX_TEXT] for t, _ in pairs], [index[str(l)] for _, l in pairs], names, notes=notes)
+
+
+def parse_pairs(text: str) -> TextSet:
+    """Pasted lines "sentence<TAB>label" or "sentence,label" (the label after the last tab or comma);
+    empty lines are skipped; a line without a label is an error that names its number."""
+    pairs, bad, empty = [], [], 0
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            empty += 1
+            continue
+        sep = "\t" if "\t" in line else ","
+        body, found, label = line.rpartition(sep)
+        if not found or not body.strip() or not label.strip():
+            bad.append(no)
+            continue
+        pairs.append((body.strip().strip('"'), label.strip()))
+    check(len(pairs) <= MAX_ROWS, f"{len(pairs):,} lines; at most {MAX_ROWS:,} on this shared server")
+    if bad:
+        raise RNNLabError(f"line(s) {', '.join(map(str, bad[:5]))}{' …' if len(bad) > 5 else ''} have no label: "
+                          "write each as sentence<TAB>label or sentence,label")
+    return from_pairs(pairs, [f"{empty} empty line(s) skipped"] if empty else [])
+
+
+def read_table(text: str) -> pd.DataFrame:
+    """CSV or TSV text (the delimiter is guessed from the first line) -> a table of strings."""
+    first = text.split("\n", 1)[0]
+    sep = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise RNNLabError(f"could not read the table: {str(err).splitlines()[0]}") from None
+    check(len(df.columns) >= 2, "the table needs at least two columns: a text column and a label column")
+    check(len(df) <= MAX_ROWS, f"the table has {len(df):,} rows; at most {MAX_ROWS:,} on this shared server")
+    return df
+
+
+def from_table(df: pd.DataFrame, text_col: str, label_col: str) -> TextSet:
+    check(text_col != label_col, "choose different columns for the text and the label")
+    rows = [(t, l) for t, l in zip(df[text_col], df[label_col])]
+    kept = [(t, l) for t, l in rows if str(t).strip() and str(l).strip()]
+    notes = [f"{len(rows) - len(kept)} row(s) with an empty text or label skipped"] if len(kept) < len(rows) else []
+    return from_pairs(kept, notes)
+
+
+def movie_reviews(neutral: float = 0.0, test_every: int = 5) -> TextSet:
+    """10,605 movie-review snippets rated -4..+4 by people (Hutto & Gilbert, ICWSM 2014, shipped with
+    vaderSentiment 3.3.2, MIT). Label = sign of the rating; ``neutral`` drops |rating| below it; every
+    ``test_every``-th snippet (by id) is the fixed test part."""
+    with gzip.open(ASSETS / "movie-review-snippets.tsv.gz", "rt", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+    kept = [(int(i), float(r), t) for i, r, t in rows if abs(float(r)) >= max(neutral, 1e-9)]
+    texts = [t for _, _, t in kept]
+    labels = [int(r > 0) for _, r, _ in kept]
+    test = [k for k, (i, _, _) in enumerate(kept) if i % test_every == 0]
+    return TextSet(texts, labels, ["negative", "positive"], test_index=test,
+                   notes=[f"{len(rows) - len(kept)} near-neutral snippet(s) dropped"] if len(kept) < len(rows) else [])

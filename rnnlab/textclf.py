@@ -1,0 +1,68 @@
+"""A text-classification task from any :class:`TextSet`: tokenize, build the vocabulary on the
+training part only, encode with a maximum length, and keep what the Sentence lab shows."""
+from functools import cache
+
+import torch
+
+from .data.corpus import TextSet
+from .data.seqdata import from_ids
+from .data.text import Vocab, char_tokens, check_text, word_tokens
+from .errors import RNNLabError, check
+from .tasks import TaskData
+
+TOKENIZERS = ("word", "char", "morpheme")
+
+
+@cache
+def _kiwi():
+    """Kiwi, the Korean morphological analyser, loaded once per process and shared (about 500 MB)."""
+    try:
+        from kiwipiepy import Kiwi
+    except ImportError:
+        raise RNNLabError("morpheme tokens need the Kiwi analyser: pip install kiwipiepy") from None
+    return Kiwi()
+
+
+def kiwi_available() -> bool:
+    try:
+        import kiwipiepy  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def tokenize(text: str, kind: str = "word") -> list[str]:
+    check(kind in TOKENIZERS, f"tokens must be one of {', '.join(TOKENIZERS)}; got {kind!r}")
+    if kind == "word":
+        return word_tokens(text)
+    if kind == "char":
+        return char_tokens(text)
+    return [t.form for t in _kiwi().tokenize(check_text(text))]
+
+
+def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_000, max_len: int = 40,
+                    test_share: float = 0.2, seed: int = 0) -> TaskData:
+    check(2 <= max_len <= 500, f"maximum length must be from 2 to 500 tokens; got {max_len}")
+    check(3 <= vocab_size <= 50_000, f"vocabulary size must be from 3 to 50,000; got {vocab_size}")
+    tok = [tokenize(t, tokens) or ["<empty>"] for t in data.texts]
+    train_idx, test_idx = data.split(test_share, seed)
+    check(len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part")
+    vocab = Vocab.build([tok[i] for i in train_idx], max_size=vocab_size)
+    ids = [vocab.encode(t)[0] for t in tok]
+    pick = lambda idx: from_ids([ids[i] for i in idx], [data.labels[i] for i in idx], max_len)  # noqa: E731
+    two = len(data.classes) == 2
+
+    def encode(text: str):
+        t = tokenize(text, tokens)
+        check(len(t) > 0, "the sentence has no tokens")
+        got, unknown = vocab.encode(t[:max_len])
+        warn = [f"unknown token(s) mapped to <unk>: {' '.join(dict.fromkeys(unknown))}"] if unknown else []
+        if len(t) > max_len:
+            warn.append(f"cut to the first {max_len} tokens")
+        return torch.tensor(got), t[:max_len], warn
+
+    model = {"input_kind": "embedding", "vocab_size": len(vocab), "head": "binary" if two else "multiclass",
+             "num_classes": len(data.classes)}
+    return TaskData(pick(train_idx), pick(test_idx), model, labels=data.classes, encode=encode,
+                    extra={"vocab": vocab, "tokens": tok, "train_idx": train_idx, "test_idx": test_idx, "data": data,
+                           "max_len": max_len})

@@ -1,0 +1,122 @@
+"""The Sentence lab's views: data sources, how text becomes numbers, and what the classifier learned."""
+import numpy as np
+import pandas as pd
+import streamlit as st
+import torch
+
+from rnnlab import viz
+from rnnlab.data import corpus, sentences
+from rnnlab.data.files import read_upload
+from rnnlab.errors import RNNLabError
+from rnnlab.metrics import confusion
+from rnnlab.models import PAD_ID
+
+from .frame import show_error, tr
+from .inspect_view import label_text
+
+EXAMPLES = {"en": "you are not happy", "ko": "이 영화 재미있지 않아", "movies": "a gorgeous film, but far too long",
+            "paste": "i feel good", "upload": "i feel good"}
+PASTE_EXAMPLE = "i love this\tpositive\nwhat a waste of time\tnegative\nsimply wonderful\tpositive\nboring and slow\tnegative\n" \
+                "not bad at all\tpositive\nnot good\tnegative"
+
+
+def text_set(page: str, src: str) -> corpus.TextSet | None:
+    """The chosen data as a TextSet, or None after saying what is wrong with it."""
+    try:
+        if src == "en":
+            return corpus.from_pairs([(t, sentences.LABELS[l]) for t, l in sentences.ENGLISH])
+        if src == "ko":
+            return corpus.from_pairs([(t, sentences.LABELS[l]) for t, l in sentences.KOREAN])
+        if src == "movies":
+            return _movies()
+        if src == "paste":
+            text = st.text_area(tr("sent.paste"), PASTE_EXAMPLE, height=180, key=f"{page}.paste", help=tr("sent.paste_help"))
+            return corpus.parse_pairs(text)
+        up = st.file_uploader(tr("sent.upload"), type=["csv", "tsv", "txt"], key=f"{page}.file",
+                              help=tr("sent.upload_help", rows=corpus.MAX_ROWS))
+        if up is None:
+            st.info(tr("sent.upload_wait"))
+            return None
+        df = corpus.read_table(read_upload(up.getvalue(), 5))
+        cols = list(map(str, df.columns))
+        c1, c2 = st.columns(2)
+        text_col = c1.selectbox(tr("sent.text_col"), cols, key=f"{page}.text_col")
+        label_col = c2.selectbox(tr("sent.label_col"), cols, index=len(cols) - 1, key=f"{page}.label_col")
+        return corpus.from_table(df, text_col, label_col)
+    except RNNLabError as err:
+        show_error(tr("sent.bad_data", reason=str(err)))
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def _movies() -> corpus.TextSet:
+    """Shared by every visitor: read-only after loading."""
+    return corpus.movie_reviews()
+
+
+def tokenization(page: str, td) -> None:
+    """The vocabulary, and the first training sentences as ids, padded, with the steps packing skips."""
+    vocab, tokens, train_idx = td.extra["vocab"], td.extra["tokens"], td.extra["train_idx"]
+    with st.expander(tr("sent.tok_title", n=len(vocab)), expanded=False):
+        st.caption(tr("sent.tok_help"))
+        top = [{"token": t, "id": i + 2, tr("sent.count"): vocab.counts[t]} for i, t in enumerate(vocab.tokens[2:202])]
+        st.dataframe(pd.DataFrame([{"token": "<pad>", "id": 0, tr("sent.count"): None},
+                                   {"token": "<unk>", "id": 1, tr("sent.count"): None}] + top), hide_index=True, height=240)
+        rows = train_idx[:6]
+        x = td.train.x[:6].tolist()
+        width = max(len(r) for r in x)
+        table = {" ".join(tokens[i][:8]) + (" …" if len(tokens[i]) > 8 else ""):
+                 [("·" if v == PAD_ID else str(v)) for v in r] + [""] * (width - len(r)) for i, r in zip(rows, x)}
+        st.dataframe(pd.DataFrame(table, index=[f"{k + 1}" for k in range(width)]).T, width="stretch")
+        pads = int((td.train.x[:6] == PAD_ID).sum())
+        st.caption(tr("sent.pad_help", pads=pads, maxlen=td.extra["max_len"]))
+
+
+def scores(page: str, run, td) -> None:
+    """Train and held-out accuracy over epochs; when not training, the confusion matrix and the mistakes."""
+    h = run.trainer.history
+    if h.epoch:
+        curves = {tr("sent.train_acc"): (h.epoch, h.accuracy)}
+        if h.val_epoch:
+            curves[tr("sent.test_acc")] = (h.val_epoch, h.val_accuracy)
+        st.plotly_chart(viz.curves(curves, tr("sent.acc_title"), tr("live.epoch"), tr("live.accuracy"), height=260),
+                        key=f"{page}.acc", config={"displayModeBar": False})
+    if run.running or not h.epoch:
+        st.caption(tr("sent.confusion_later"))
+        return
+    _, acc, out = run.trainer.evaluate(td.test)
+    pred = (out > 0).long().cpu().numpy() if out.dim() == 1 else out.argmax(-1).cpu().numpy()
+    truth = td.test.y.cpu().numpy()
+    names = [label_text(page, c) for c in td.labels]
+    st.markdown(tr("sent.test_result", acc=acc, n=len(truth)))
+    c1, c2 = st.columns([2, 3])
+    c1.plotly_chart(viz.confusion_figure(confusion(pred, truth, len(names)), names, tr("sent.confusion"),
+                                         tr("sent.true"), tr("sent.predicted")), key=f"{page}.cm", config={"displayModeBar": False})
+    texts = td.extra["data"].texts
+    wrong = [{tr("sent.text"): texts[i], tr("sent.true"): names[t], tr("sent.predicted"): names[p]}
+             for i, t, p in zip(td.extra["test_idx"], truth, pred) if t != p][:30]
+    with c2:
+        st.caption(tr("sent.mistakes", n=int((pred != truth).sum())))
+        st.dataframe(pd.DataFrame(wrong), hide_index=True, height=300, width="stretch")
+
+
+def embeddings(page: str, model, td, top: int = 40) -> None:
+    """The learned word vectors of the most frequent words, projected to 2-D, coloured by how positive
+    the training sentences that contain them are (two classes)."""
+    vocab = td.extra["vocab"]
+    words = vocab.tokens[2:2 + top]
+    if len(words) < 3:
+        return
+    vec = model.embed.weight.detach()[2:2 + top].cpu().numpy()
+    colors = None
+    if len(td.labels) == 2:
+        pos = {w: [0, 0] for w in words}
+        for i in td.extra["train_idx"]:
+            for w in set(td.extra["tokens"][i]) & pos.keys():
+                pos[w][0] += td.extra["data"].labels[i]
+                pos[w][1] += 1
+        colors = [pos[w][0] / max(pos[w][1], 1) for w in words]
+    st.plotly_chart(viz.embedding_figure(words, viz.project_2d(vec), colors, tr("sent.emb_title", n=len(words)),
+                                         tr("sent.emb_color", label=label_text(page, td.labels[-1]))),
+                    key=f"{page}.word_map", config={"displayModeBar": False})
+    st.caption(tr("sent.emb_help"))
