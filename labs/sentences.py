@@ -11,7 +11,8 @@ from ui import inspect_view, labrun, live, sentence_view, settings
 from ui.frame import show_error, tr
 
 P = "sentences"
-PRESET_TASK = {"en": "sentences", "ko": "sentences-ko", "movies": "movie-reviews", "paste": "sentences", "upload": "sentences"}
+PRESET_TASK = {"en": "sentences", "ko": "sentences-ko", "movies": "movie-reviews", "paste": "sentences", "upload": "sentences",
+               "nsmc": "movie-reviews", "imdb": "movie-reviews"}
 st.title(tr("sent.title"))
 st.markdown(tr("sent.lead"))
 settings.load_from_url(P, SENTENCE_FIELDS)
@@ -21,9 +22,12 @@ for problem in settings.url_problems(P):
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader(tr("sent.data"))
-    st.selectbox(tr("sent.source"), ["en", "ko", "movies", "paste", "upload"], **settings.widget_args(P, "src"),
+    st.selectbox(tr("sent.source"), ["en", "ko", "movies", "paste", "upload", "nsmc", "imdb"], **settings.widget_args(P, "src"),
                  format_func=lambda s: tr(f"sent.src_{s}"))
     src = st.session_state[f"{P}.src"]
+    if src in ("nsmc", "imdb"):
+        st.select_slider(tr("sent.subset"), [500, 2000, 10000, 50000], **settings.widget_args(P, "subset"),
+                         format_func=lambda n: f"{n:,}", help=tr("sent.subset_help"))
     data = sentence_view.text_set(P, src)
     if data is not None:
         for note in data.notes:
@@ -66,6 +70,8 @@ with right:
     run = live.ensure_run(P, labrun.signature({k: v for k, v in values.items() if k != "msg"}, device, key),
                           lambda: labrun.make_trainers(td, values, device))
     live.sync_live_settings(run, values["lr"], values["epochs"])
+    if len(td.train) >= 1000 and run.epoch == 0:
+        st.caption(tr("sent.expected", s=sentence_view.expected_epoch_seconds(td, run.trainer), n=len(td.train)))
     live.controls(P, run)
     st.text_input(tr("sent.message"), **settings.widget_args(P, "msg"), max_chars=2000, placeholder=sentence_view.EXAMPLES[src],
                   help=tr("sent.message_help"))

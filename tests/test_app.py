@@ -226,3 +226,25 @@ def test_bad_pasted_data_in_the_page(text, words):
     at = _app(page="labs/sentences.py", src="paste")
     at.text_area(key="sentences.paste").set_value(text).run()
     assert any(words in e.value for e in at.error) and not at.exception
+
+
+def test_downloadable_corpus_offline_is_explained(tmp_path, monkeypatch):
+    monkeypatch.setenv("RNNLAB_CACHE", str(tmp_path))
+    at = _app(page="labs/sentences.py", src="nsmc")
+    assert any("Download the corpus once" in i.value for i in at.info)
+    at.button(key="sentences.download").click().run()  # no network here: a clear message, no traceback
+    assert any("offline" in e.value and "Upload" in e.value for e in at.error) and not at.exception
+    assert not list(tmp_path.rglob("*.part"))
+
+
+def test_cached_corpus_trains_with_an_expected_time(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+    samples = Path(__file__).resolve().parent / "samples"
+    (tmp_path / "nsmc").mkdir()
+    for name, sample in (("ratings_train.txt", "nsmc_ratings_train.txt"), ("ratings_test.txt", "nsmc_ratings_test.txt")):
+        shutil.copy(samples / sample, tmp_path / "nsmc" / name)
+    monkeypatch.setenv("RNNLAB_CACHE", str(tmp_path))
+    at = _app(page="labs/sentences.py", src="nsmc", epochs="5")
+    run = _train_page_to_end(at, "sentences")
+    assert len(run.trainer.train_data) == 11 and not at.error

@@ -5,7 +5,7 @@ import streamlit as st
 import torch
 
 from rnnlab import viz
-from rnnlab.data import corpus, sentences
+from rnnlab.data import corpus, download, sentences
 from rnnlab.data.files import read_upload
 from rnnlab.errors import RNNLabError
 from rnnlab.metrics import confusion
@@ -15,7 +15,7 @@ from .frame import show_error, tr
 from .inspect_view import label_text
 
 EXAMPLES = {"en": "you are not happy", "ko": "이 영화 재미있지 않아", "movies": "a gorgeous film, but far too long",
-            "paste": "i feel good", "upload": "i feel good"}
+            "paste": "i feel good", "upload": "i feel good", "nsmc": "배우들 연기가 정말 좋았어요", "imdb": "not bad at all"}
 PASTE_EXAMPLE = "i love this\tpositive\nwhat a waste of time\tnegative\nsimply wonderful\tpositive\nboring and slow\tnegative\n" \
                 "not bad at all\tpositive\nnot good\tnegative"
 
@@ -29,6 +29,8 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
             return corpus.from_pairs([(t, sentences.LABELS[l]) for t, l in sentences.KOREAN])
         if src == "movies":
             return _movies()
+        if src in download.CORPORA:
+            return _downloaded(page, src)
         if src == "paste":
             text = st.text_area(tr("sent.paste"), PASTE_EXAMPLE, height=180, key=f"{page}.paste", help=tr("sent.paste_help"))
             return corpus.parse_pairs(text)
@@ -46,6 +48,51 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
     except RNNLabError as err:
         show_error(tr("sent.bad_data", reason=str(err)))
         return None
+
+
+def _downloaded(page: str, name: str) -> corpus.TextSet | None:
+    """A corpus from the user cache folder; the Download button fetches it once, with a progress bar."""
+    remote = download.CORPORA[name]
+    st.caption(tr("sent.corpus_about", title=remote.title, licence=remote.licence, folder=str(download.cache_dir())))
+    subset = st.session_state[f"{page}.subset"]
+    cached = all((download.cache_dir() / name / f).exists() for f in remote.files)
+    if not cached:
+        if not st.button(tr("sent.download", title=remote.title), key=f"{page}.download"):
+            st.info(tr("sent.download_first"))
+            return None
+        bar = st.progress(0.0)
+        download.fetch(remote, progress=lambda f, done, total: bar.progress(min(1.0, done / total) if total else 0.0,
+                                                                             text=f"{f}: {done / 2**20:.1f} MB"))
+    return _load_corpus(name, subset)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_corpus(name: str, subset: int) -> corpus.TextSet:
+    """Parsed once per (corpus, subset) and shared: read-only after loading."""
+    return download.load(name, download.fetch(download.CORPORA[name], opener=_no_network), subset)
+
+
+def _no_network(url, timeout=None):  # files are cached by then; never download from inside a cache
+    raise OSError("not cached")
+
+
+def expected_epoch_seconds(td, trainer) -> float:
+    """Seconds per epoch on this server, from timing two steps of the real model on a real batch."""
+    import copy
+    import time
+    model = copy.deepcopy(trainer.model)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    b = td.train.batch(torch.arange(min(trainer.cfg.batch_size, len(td.train))))
+    from rnnlab.models import compute_loss
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        opt.zero_grad()
+        compute_loss(model.cfg.head, model(b.x, b.lengths), b.y).backward()
+        opt.step()
+        times.append(time.perf_counter() - t)
+    steps = -(-len(td.train) // trainer.cfg.batch_size)
+    return min(times[1:]) * steps
 
 
 @st.cache_resource(show_spinner=False)
