@@ -64,5 +64,18 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
     model = {"input_kind": "embedding", "vocab_size": len(vocab), "head": "binary" if two else "multiclass",
              "num_classes": len(data.classes)}
     return TaskData(pick(train_idx), pick(test_idx), model, labels=data.classes, encode=encode,
-                    extra={"vocab": vocab, "tokens": tok, "train_idx": train_idx, "test_idx": test_idx, "data": data,
-                           "max_len": max_len})
+                    extra={"vocab": vocab, "first_tokens": [tok[i] for i in train_idx[:6]], "train_idx": train_idx,
+                           "test_idx": test_idx, "data": data, "max_len": max_len,
+                           "last_class_share": _last_class_share(tok, data.labels, train_idx, vocab, len(data.classes))})
+
+
+def _last_class_share(tok, labels, train_idx, vocab: Vocab, n_classes: int, top: int = 100) -> list[float]:
+    """For the ``top`` most frequent words: the share of training texts containing them that have the
+    last class (how positive a word is), so the views need not keep every text's tokens."""
+    words = vocab.tokens[2:2 + top]
+    seen = {w: [0, 0] for w in words}
+    for i in train_idx:
+        for w in set(tok[i]) & seen.keys():
+            seen[w][0] += labels[i] == n_classes - 1
+            seen[w][1] += 1
+    return [seen[w][0] / max(seen[w][1], 1) for w in words]

@@ -248,3 +248,10 @@ def test_cached_corpus_trains_with_an_expected_time(tmp_path, monkeypatch):
     at = _app(page="labs/sentences.py", src="nsmc", epochs="5")
     run = _train_page_to_end(at, "sentences")
     assert len(run.trainer.train_data) == 11 and not at.error
+
+
+def test_movie_review_source_loads_the_corpus_with_its_fixed_split():
+    at = _app(page="labs/sentences.py", src="movies", cell="gru", hidden="64", emb="64", batch="64", epochs="1")
+    run = at.session_state["sentences/_run"]
+    assert len(run.trainer.train_data) == 8_457 and len(at.session_state["sentences/_task"].test) == 2_111
+    assert any("Expected training time" in c.value for c in at.caption) and not at.error

@@ -55,3 +55,19 @@ def test_forecast_upload_checks_files_in_a_real_browser(tmp_path):
         page.get_by_role("button", name="▶ Train").click()
         page.get_by_text("RNN forecast").first.wait_for(timeout=60_000)
         assert page.locator(".stException").count() == 0
+
+
+def test_sentence_upload_in_korean_windows_encoding(tmp_path):
+    """A CP949 (Korean Windows) CSV is read, its columns offered, and the model trains on it."""
+    rows = [("정말 좋아요", "긍정"), ("너무 싫어요", "부정"), ("최고예요", "긍정"), ("별로예요", "부정")] * 3
+    f = tmp_path / "reviews.csv"
+    f.write_bytes(("리뷰,평가\n" + "\n".join(f"{t},{l}" for t, l in rows) + "\n").encode("cp949"))
+    with streamlit_server() as (url, _), browser_page() as page:
+        page.goto(url + "/sentences?src=upload&epochs=20")
+        chooser = page.locator("input[type=file]")
+        chooser.wait_for(state="attached", timeout=30_000)
+        chooser.set_input_files(str(f))
+        page.get_by_text("Text column").wait_for(timeout=30_000)
+        page.get_by_role("button", name="▶ Train").click()
+        page.get_by_text("Held-out accuracy").wait_for(timeout=60_000)
+        assert page.locator(".stException").count() == 0 and page.get_by_text("긍정").count() > 0

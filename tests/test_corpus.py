@@ -48,9 +48,13 @@ def test_movie_reviews_have_a_fixed_balanced_test_part():
 def test_text_task_vocabulary_from_training_part_only():
     ts = corpus.parse_pairs("good movie\t1\nbad movie\t0\ngreat plot\t1\nawful plot\t0\nnice\t1\nugly\t0\nsuperb\t1\npoor\t0\n")
     td = build_text_task(ts, vocab_size=100, max_len=3, test_share=0.25)
-    test_words = {w for i in td.extra["test_idx"] for w in td.extra["tokens"][i]}
-    train_words = {w for i in td.extra["train_idx"] for w in td.extra["tokens"][i]}
+    texts, train_idx = td.extra["data"].texts, td.extra["train_idx"]
+    train_words = {w for i in train_idx for w in tokenize(texts[i])}
     assert set(td.extra["vocab"].tokens[2:]) == train_words and len(td.test) == 2
+    share = dict(zip(td.extra["vocab"].tokens[2:], td.extra["last_class_share"]))
+    for w, got in share.items():
+        having = [ts.labels[i] for i in train_idx if w in tokenize(texts[i])]
+        assert got == pytest.approx(sum(having) / len(having))
     x, toks, warn = td.encode("good movie really was good and long")
     assert len(toks) == 3 and any("cut to the first 3" in w for w in warn)
     assert td.model["head"] == "binary" and td.labels == ["0", "1"]

@@ -103,17 +103,16 @@ def _movies() -> corpus.TextSet:
 
 def tokenization(page: str, td) -> None:
     """The vocabulary, and the first training sentences as ids, padded, with the steps packing skips."""
-    vocab, tokens, train_idx = td.extra["vocab"], td.extra["tokens"], td.extra["train_idx"]
+    vocab, first = td.extra["vocab"], td.extra["first_tokens"]
     with st.expander(tr("sent.tok_title", n=len(vocab)), expanded=False):
         st.caption(tr("sent.tok_help"))
         top = [{"token": t, "id": i + 2, tr("sent.count"): vocab.counts[t]} for i, t in enumerate(vocab.tokens[2:202])]
         st.dataframe(pd.DataFrame([{"token": "<pad>", "id": 0, tr("sent.count"): None},
                                    {"token": "<unk>", "id": 1, tr("sent.count"): None}] + top), hide_index=True, height=240)
-        rows = train_idx[:6]
         x = td.train.x[:6].tolist()
         width = max(len(r) for r in x)
-        table = {" ".join(tokens[i][:8]) + (" …" if len(tokens[i]) > 8 else ""):
-                 [("·" if v == PAD_ID else str(v)) for v in r] + [""] * (width - len(r)) for i, r in zip(rows, x)}
+        table = {" ".join(t[:8]) + (" …" if len(t) > 8 else ""): [("·" if v == PAD_ID else str(v)) for v in r]
+                 for t, r in zip(first, x)}
         st.dataframe(pd.DataFrame(table, index=[f"{k + 1}" for k in range(width)]).T, width="stretch")
         pads = int((td.train.x[:6] == PAD_ID).sum())
         st.caption(tr("sent.pad_help", pads=pads, maxlen=td.extra["max_len"]))
@@ -155,14 +154,7 @@ def embeddings(page: str, model, td, top: int = 40) -> None:
     if len(words) < 3:
         return
     vec = model.embed.weight.detach()[2:2 + top].cpu().numpy()
-    colors = None
-    if len(td.labels) == 2:
-        pos = {w: [0, 0] for w in words}
-        for i in td.extra["train_idx"]:
-            for w in set(td.extra["tokens"][i]) & pos.keys():
-                pos[w][0] += td.extra["data"].labels[i]
-                pos[w][1] += 1
-        colors = [pos[w][0] / max(pos[w][1], 1) for w in words]
+    colors = td.extra["last_class_share"][:len(words)] if len(td.labels) == 2 else None
     st.plotly_chart(viz.embedding_figure(words, viz.project_2d(vec), colors, tr("sent.emb_title", n=len(words)),
                                          tr("sent.emb_color", label=label_text(page, td.labels[-1]))),
                     key=f"{page}.word_map", config={"displayModeBar": False})
