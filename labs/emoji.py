@@ -4,18 +4,14 @@ import streamlit as st
 
 from rnnlab.data import emoji as E
 from rnnlab.errors import RNNLabError
-from rnnlab.state import EMOJI_FIELDS, pack_messages, preset_values, unpack_messages
+from rnnlab.state import EMOJI_FIELDS, pack_messages, unpack_messages
 from rnnlab.tasks import TASKS, build_emoji
 from ui import inspect_view, labrun, live, settings
 from ui.emoji_widgets import message_box, shuffle_panel
 from ui.frame import show_error, tr
 
 P = "emoji"
-st.title(tr("emoji.title"))
-st.markdown(tr("emoji.lead"))
-settings.load_from_url(P, EMOJI_FIELDS)
-for problem in settings.url_problems(P):
-    st.warning(problem)
+settings.lab_header(P, EMOJI_FIELDS, "emoji.title", "emoji.lead")
 
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -35,10 +31,7 @@ with left:
                                                                                     required=True)})
     st.caption(tr("emoji.data_help", n=E.MAX_MESSAGES))
     st.subheader(tr("set.model"))
-    c1, c2 = st.columns(2)
-    for col, name in ((c1, "tutorial"), (c2, "best")):
-        col.button(tr(f"set.preset_{name}"), key=f"{P}.preset_{name}", width="stretch", help=TASKS["emoji"].presets[name].note,
-                   on_click=settings.apply_preset, args=(P, preset_values(TASKS["emoji"].presets[name], EMOJI_FIELDS)))
+    settings.preset_buttons(P, TASKS["emoji"].presets, EMOJI_FIELDS)
     settings.model_controls(P, EMOJI_FIELDS, extra=("enc", "emb"))
     st.toggle(tr("live.compare"), **settings.widget_args(P, "cmp"), help=tr("live.compare_help"))
 

@@ -4,17 +4,13 @@ import hashlib
 import streamlit as st
 
 from rnnlab.errors import RNNLabError
-from rnnlab.state import FORECAST_FIELDS, preset_values
+from rnnlab.state import FORECAST_FIELDS
 from rnnlab.tasks import TASKS, build_airline
 from ui import forecast_view, labrun, live, settings
 from ui.frame import show_error, tr
 
 P = "forecast"
-st.title(tr("fc.title"))
-st.markdown(tr("fc.lead"))
-settings.load_from_url(P, FORECAST_FIELDS)
-for problem in settings.url_problems(P):
-    st.warning(problem)
+settings.lab_header(P, FORECAST_FIELDS, "fc.title", "fc.lead")
 
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -26,10 +22,7 @@ with left:
                  **settings.widget_args(P, "prep"), format_func=lambda p: tr(f"choice.prep.{p}"))
     st.caption(tr(f"fc.prep_why.{st.session_state[f'{P}.prep']}"))
     st.subheader(tr("set.model"))
-    c1, c2 = st.columns(2)
-    for col, name in ((c1, "tutorial"), (c2, "best")):
-        col.button(tr(f"set.preset_{name}"), key=f"{P}.preset_{name}", width="stretch", help=TASKS["airline"].presets[name].note,
-                   on_click=settings.apply_preset, args=(P, preset_values(TASKS["airline"].presets[name], FORECAST_FIELDS)))
+    settings.preset_buttons(P, TASKS["airline"].presets, FORECAST_FIELDS)
     settings.model_controls(P, FORECAST_FIELDS)
     st.toggle(tr("live.compare"), **settings.widget_args(P, "cmp"), help=tr("live.compare_help"))
     c1, c2 = st.columns(2)

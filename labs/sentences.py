@@ -4,7 +4,7 @@ import hashlib
 import streamlit as st
 
 from rnnlab.errors import RNNLabError
-from rnnlab.state import SENTENCE_FIELDS, preset_values
+from rnnlab.state import SENTENCE_FIELDS
 from rnnlab.tasks import TASKS
 from rnnlab.textclf import build_text_task, kiwi_available
 from ui import inspect_view, labrun, live, sentence_view, settings
@@ -13,11 +13,7 @@ from ui.frame import show_error, tr
 P = "sentences"
 PRESET_TASK = {"en": "sentences", "ko": "sentences-ko", "movies": "movie-reviews", "paste": "sentences", "upload": "sentences",
                "nsmc": "movie-reviews", "imdb": "movie-reviews"}
-st.title(tr("sent.title"))
-st.markdown(tr("sent.lead"))
-settings.load_from_url(P, SENTENCE_FIELDS)
-for problem in settings.url_problems(P):
-    st.warning(problem)
+settings.lab_header(P, SENTENCE_FIELDS, "sent.title", "sent.lead")
 
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -41,11 +37,8 @@ with left:
     c2.number_input(tr("sent.vocab"), 3, 20000, **settings.widget_args(P, "vocab"), help=tr("sent.vocab_help"))
     c3.number_input(tr("sent.maxlen"), 2, 200, **settings.widget_args(P, "maxlen"), help=tr("sent.maxlen_help"))
     st.subheader(tr("set.model"))
-    c1, c2 = st.columns(2)
     preset = TASKS[PRESET_TASK[src]].presets
-    for col, name in ((c1, "tutorial"), (c2, "best")):
-        col.button(tr(f"set.preset_{name}"), key=f"{P}.preset_{name}", width="stretch", help=preset[name].note,
-                   on_click=settings.apply_preset, args=(P, preset_values(preset[name], SENTENCE_FIELDS)))
+    settings.preset_buttons(P, preset, SENTENCE_FIELDS)
     settings.model_controls(P, SENTENCE_FIELDS, extra=("emb",))
     st.toggle(tr("live.compare"), **settings.widget_args(P, "cmp"), help=tr("live.compare_help"))
 

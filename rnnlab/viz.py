@@ -49,6 +49,14 @@ def curves(series: dict[str, tuple], title: str, x_title: str, y_title: str, log
                          "legend": {"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"}})
 
 
+def _heat_scale(v: np.ndarray, gate: bool) -> dict:
+    """Gates (0..1) on a sequential scale; states on a diverging one centred on 0, symmetric."""
+    if gate:
+        return {"colorscale": "Viridis", "zmin": 0.0, "zmax": 1.0}
+    lim = max(float(np.max(np.abs(v))) if v.size else 1.0, 1e-6)
+    return {"colorscale": DIVERGING, "zmin": -lim, "zmax": lim, "zmid": 0.0}
+
+
 def _step_axis(labels: list[str], title: str | None = None) -> dict:
     axis = {"tickmode": "array", "tickvals": list(range(len(labels))), "ticktext": list(labels), "tickfont": {"size": 16}}
     return {**axis, "title": {"text": title}} if title else axis
@@ -62,11 +70,7 @@ def step_heatmap(values: np.ndarray, labels: list[str], title: str, unit_title: 
     trace = {"type": "heatmap", "z": v, "x": list(range(v.shape[1])), "y": list(range(1, v.shape[0] + 1)),
              "customdata": [list(labels)] * v.shape[0],
              "hovertemplate": "%{customdata} (step %{x})<br>unit %{y}: %{z:.4f}<extra></extra>"}
-    if gate:
-        trace.update(colorscale="Viridis", zmin=0.0, zmax=1.0)
-    else:
-        lim = max(float(np.max(np.abs(v))) if v.size else 1.0, 1e-6)
-        trace.update(colorscale=DIVERGING, zmin=-lim, zmax=lim, zmid=0.0)
+    trace.update(_heat_scale(v, gate))
     units = v.shape[0]
     return figure([trace], {"title": {"text": title}, "xaxis": _step_axis(labels, step_title),
                             "yaxis": {"title": {"text": unit_title}, "autorange": "reversed"},
@@ -136,11 +140,7 @@ def time_heatmap(values: np.ndarray, dates: list[str], title: str, unit_title: s
     v = np.asarray(values, dtype=float).T                                     # (U, N)
     trace = {"type": "heatmap", "z": v, "x": list(dates), "y": list(range(1, v.shape[0] + 1)),
              "hovertemplate": "%{x}<br>unit %{y}: %{z:.4f}<extra></extra>"}
-    if gate:
-        trace.update(colorscale="Viridis", zmin=0.0, zmax=1.0)
-    else:
-        lim = max(float(np.max(np.abs(v))) if v.size else 1.0, 1e-6)
-        trace.update(colorscale=DIVERGING, zmin=-lim, zmax=lim, zmid=0.0)
+    trace.update(_heat_scale(v, gate))
     return figure([trace], {"title": {"text": title}, "yaxis": {"title": {"text": unit_title}, "autorange": "reversed"},
                             "height": int(min(480, max(220, 110 + 9 * v.shape[0])))})
 

@@ -93,3 +93,20 @@ def _extra_widget(page: str, f: Field) -> None:
                      help=tr(f"set.{f.name}_help"))
     else:
         st.number_input(tr(f"set.{f.name}"), int(f.lo), int(f.hi), **args, help=tr(f"set.{f.name}_help"))
+
+
+def lab_header(page: str, fields: list[Field], title_key: str, lead_key: str) -> None:
+    """A lab's title and lead, its settings loaded from the link, and any link value that was ignored."""
+    st.title(tr(title_key))
+    st.markdown(tr(lead_key))
+    load_from_url(page, fields)
+    for problem in url_problems(page):
+        st.warning(problem)
+
+
+def preset_buttons(page: str, presets: dict, fields: list[Field]) -> None:
+    """"Tutorial preset" and "Best preset", side by side; a click sets every model field of the preset."""
+    from rnnlab.state import preset_values
+    for col, name in zip(st.columns(2), ("tutorial", "best")):
+        col.button(tr(f"set.preset_{name}"), key=f"{page}.preset_{name}", width="stretch", help=presets[name].note,
+                   on_click=apply_preset, args=(page, preset_values(presets[name], fields)))
