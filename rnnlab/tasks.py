@@ -11,8 +11,8 @@ import torch
 
 from .config import ModelConfig, TrainConfig
 from .data import airline, emoji, nextvalue, sentences, sine
-from .data.seqdata import SeqData, from_features, from_ids
-from .data.text import Vocab, check_text, word_tokens
+from .data.seqdata import SeqData, from_features
+from .data.text import check_text
 from .errors import RNNLabError, check
 
 
@@ -68,19 +68,12 @@ def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
 
 
 def build_sentences(language: str = "en", max_len: int = 20) -> TaskData:
+    from .data.corpus import from_pairs  # corpus and textclf import this module: import them when used
+    from .textclf import build_text_task
     check(language in ("en", "ko"), f"language must be en or ko; got {language!r}")
     rows = sentences.ENGLISH if language == "en" else sentences.KOREAN
-    token_lists = [word_tokens(text) for text, _ in rows]
-    vocab = Vocab.build(token_lists)
-    data = from_ids([vocab.encode(t)[0] for t in token_lists], [label for _, label in rows], max_len)
-
-    def encode(text: str):
-        tokens = word_tokens(check_text(text))[:max_len]
-        ids, unknown = vocab.encode(tokens)
-        return torch.tensor(ids), tokens, _warn_unknown(unknown)
-
-    return TaskData(data, data, {"input_kind": "embedding", "vocab_size": len(vocab), "head": "binary"},
-                    held_out=False, labels=sentences.LABELS, encode=encode, extra={"vocab": vocab})
+    data = from_pairs([(text, sentences.LABELS[label]) for text, label in rows])
+    return build_text_task(data, "word", vocab_size=50_000, max_len=max_len, held_out=False)
 
 
 def build_airline(window: int = 12, preprocess: str = "standardize", n_test: int = airline.TEST_MONTHS,

@@ -2,6 +2,8 @@
 training part only, encode with a maximum length, and keep what the Sentence lab shows."""
 from functools import cache
 
+import numpy as np
+
 import torch
 
 from .data.corpus import TextSet
@@ -41,11 +43,12 @@ def tokenize(text: str, kind: str = "word") -> list[str]:
 
 
 def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_000, max_len: int = 40,
-                    test_share: float = 0.2, seed: int = 0) -> TaskData:
+                    test_share: float = 0.2, seed: int = 0, held_out: bool = True) -> TaskData:
+    """``held_out=False`` trains and scores on every text (the tiny built-in sets of the CLI)."""
     check(2 <= max_len <= 500, f"maximum length must be from 2 to 500 tokens; got {max_len}")
     check(3 <= vocab_size <= 50_000, f"vocabulary size must be from 3 to 50,000; got {vocab_size}")
     tok = [tokenize(t, tokens) or ["<empty>"] for t in data.texts]
-    train_idx, test_idx = data.split(test_share, seed)
+    train_idx, test_idx = data.split(test_share, seed) if held_out else (np.arange(len(tok)),) * 2
     check(len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part")
     vocab = Vocab.build([tok[i] for i in train_idx], max_size=vocab_size)
     ids = [vocab.encode(t)[0] for t in tok]
@@ -63,7 +66,7 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
 
     model = {"input_kind": "embedding", "vocab_size": len(vocab), "head": "binary" if two else "multiclass",
              "num_classes": len(data.classes)}
-    return TaskData(pick(train_idx), pick(test_idx), model, labels=data.classes, encode=encode,
+    return TaskData(pick(train_idx), pick(test_idx), model, held_out=held_out, labels=data.classes, encode=encode,
                     extra={"vocab": vocab, "first_tokens": [tok[i] for i in train_idx[:6]], "train_idx": train_idx,
                            "test_idx": test_idx, "data": data, "max_len": max_len,
                            "last_class_share": _last_class_share(tok, data.labels, train_idx, vocab, len(data.classes))})

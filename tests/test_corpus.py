@@ -1,6 +1,5 @@
 import numpy as np
 import pytest
-import torch
 
 from rnnlab.data import corpus
 from rnnlab.errors import RNNLabError

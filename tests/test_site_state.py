@@ -1,6 +1,5 @@
 """URL state and strings: the parts of the site that live in the engine, tested without a browser."""
 import re
-from pathlib import Path
 
 import pytest
 

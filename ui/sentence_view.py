@@ -1,5 +1,4 @@
 """The Sentence lab's views: data sources, how text becomes numbers, and what the classifier learned."""
-import numpy as np
 import pandas as pd
 import streamlit as st
 import torch
