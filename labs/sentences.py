@@ -64,7 +64,7 @@ with right:
                           lambda: labrun.make_trainers(td, values, device))
     live.sync_live_settings(run, values["lr"], values["epochs"])
     if len(td.train) >= 1000 and run.epoch == 0:
-        st.caption(tr("sent.expected", s=sentence_view.expected_epoch_seconds(td, run.trainer), n=len(td.train)))
+        st.caption(tr("sent.expected", s=sentence_view.expected_epoch_seconds(td, run), n=len(td.train)))
     live.controls(P, run)
     st.text_input(tr("sent.message"), **settings.widget_args(P, "msg"), max_chars=2000, placeholder=sentence_view.EXAMPLES[src],
                   help=tr("sent.message_help"))

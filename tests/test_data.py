@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from rnnlab.data import airline, emoji, nextvalue, sine
+from rnnlab.data.files import read_upload
 from rnnlab.data.sentences import ENGLISH, KOREAN
 from rnnlab.data.text import Vocab, char_tokens, emoji_tokens, word_tokens
 from rnnlab.errors import RNNLabError
@@ -113,11 +114,11 @@ def test_generated_series():
 
 def test_uploads_are_decoded_or_explained():
     csv = "Month,Value\n2020-01,5\n2020-02,6\n"
-    assert airline.read_upload(("\ufeff" + csv).encode("utf-8")) == csv  # BOM dropped
-    assert airline.read_upload("월,값\n1월,5\n".encode("cp949")) == "월,값\n1월,5\n"  # Korean Windows files
+    assert read_upload(("\ufeff" + csv).encode("utf-8")) == csv  # BOM dropped
+    assert read_upload("월,값\n1월,5\n".encode("cp949")) == "월,값\n1월,5\n"  # Korean Windows files
     for raw, words in [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"), (b"x" * (2 * 2**20), "at most 1 MB")]:
         with pytest.raises(RNNLabError, match=words):
-            airline.read_upload(raw, max_mb=1)
+            read_upload(raw, max_mb=1)
 
 
 def test_user_series_with_gaps_loads_and_reports_them(tmp_path):

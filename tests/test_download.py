@@ -41,11 +41,13 @@ def _imdb_remote():
 
 def test_nsmc_downloads_once_pins_its_checksum_and_parses(tmp_path):
     net, seen = Net(), []
+    assert download.cached_paths(download.CORPORA["nsmc"], tmp_path) is None
     paths = download.fetch(download.CORPORA["nsmc"], tmp_path, progress=lambda f, d, t: seen.append((f, d, t)), opener=net)
     assert len(net.calls) == 2 and seen[-1][1] == seen[-1][2] > 0
     assert (tmp_path / "nsmc" / "ratings_train.txt.md5").exists() and not list(tmp_path.rglob("*.part"))
     download.fetch(download.CORPORA["nsmc"], tmp_path, opener=net)
     assert len(net.calls) == 2  # cached: no second download
+    assert download.cached_paths(download.CORPORA["nsmc"], tmp_path) == paths
     data = download.load("nsmc", paths, train_size=100)
     assert len(data.test_index) == 4 and len(data.texts) == 11 + 4  # the empty review is skipped
     assert set(data.labels) == {0, 1} and "정말 재미있는 영화였어요" in data.texts

@@ -7,6 +7,7 @@ import streamlit as st
 
 from rnnlab import forecast, viz
 from rnnlab.data import airline
+from rnnlab.data.files import read_upload
 from rnnlab.errors import RNNLabError, check
 from rnnlab.metrics import regression_errors
 from rnnlab.replay import GATES
@@ -33,7 +34,7 @@ def series_source(page: str) -> tuple[list[str], np.ndarray, str] | None:
         st.info(tr("fc.upload_wait"))
         return None
     try:
-        text = airline.read_upload(up.getvalue(), MAX_UPLOAD_MB)
+        text = read_upload(up.getvalue(), MAX_UPLOAD_MB)
         df = pd.read_csv(io.StringIO(text))
         check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows")
         check(len(df) <= airline.MAX_ROWS, f"the file has {len(df):,} rows; at most {airline.MAX_ROWS:,}")

@@ -54,29 +54,30 @@ def _downloaded(page: str, name: str) -> corpus.TextSet | None:
     remote = download.CORPORA[name]
     st.caption(tr("sent.corpus_about", title=remote.title, licence=remote.licence, folder=str(download.cache_dir())))
     subset = st.session_state[f"{page}.subset"]
-    cached = all((download.cache_dir() / name / f).exists() for f in remote.files)
-    if not cached:
+    if download.cached_paths(remote) is None:
         if not st.button(tr("sent.download", title=remote.title), key=f"{page}.download"):
             st.info(tr("sent.download_first"))
             return None
         bar = st.progress(0.0)
         download.fetch(remote, progress=lambda f, done, total: bar.progress(min(1.0, done / total) if total else 0.0,
                                                                              text=f"{f}: {done / 2**20:.1f} MB"))
-    return _load_corpus(name, subset)
+    return _load_corpus(name, subset, str(download.cache_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_corpus(name: str, subset: int) -> corpus.TextSet:
-    """Parsed once per (corpus, subset) and shared: read-only after loading."""
-    return download.load(name, download.fetch(download.CORPORA[name], opener=_no_network), subset)
+def _load_corpus(name: str, subset: int, cache: str) -> corpus.TextSet:
+    """Parsed once per (corpus, subset, cache folder) and shared: read-only after loading."""
+    return download.load(name, download.cached_paths(download.CORPORA[name], cache), subset)
 
 
-def _no_network(url, timeout=None):  # files are cached by then; never download from inside a cache
-    raise OSError("not cached")
+def expected_epoch_seconds(td, run) -> float:
+    """Seconds per epoch on this server, from timing the real model on a real batch; once per run."""
+    if "epoch_seconds" not in run.extra:
+        run.extra["epoch_seconds"] = _time_epoch(td, run.trainer)
+    return run.extra["epoch_seconds"]
 
 
-def expected_epoch_seconds(td, trainer) -> float:
-    """Seconds per epoch on this server, from timing two steps of the real model on a real batch."""
+def _time_epoch(td, trainer) -> float:
     import copy
     import time
     model = copy.deepcopy(trainer.model)

@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import RNNLabError, check
-from .files import read_upload  # noqa: F401  (the Forecast lab reads uploads through here)
 
 ASSET = Path(__file__).resolve().parents[2] / "assets" / "airline-passengers.csv"
 TEST_MONTHS = 28

@@ -45,6 +45,13 @@ def cache_dir() -> Path:
     return Path(os.environ.get("RNNLAB_CACHE", Path.home() / ".cache" / "rnnlab"))
 
 
+def cached_paths(remote: Remote, cache: Path | None = None) -> dict[str, Path] | None:
+    """The corpus's files if all are already in the cache, else None."""
+    folder = Path(cache or cache_dir()) / remote.name
+    paths = {f: folder / f for f in remote.files}
+    return paths if all(p.exists() for p in paths.values()) else None
+
+
 def _md5(path: Path) -> str:
     h = hashlib.md5()
     with open(path, "rb") as f:
