@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import torch
 
+from . import optim
 from .config import TrainConfig
 from .data.seqdata import SeqData
 from .models import SeqModel, compute_loss, count_correct
@@ -36,10 +37,7 @@ class Trainer:
         self.model = model.to(self.device)
         self.train_data, self.val_data = train.to(self.device), val.to(self.device) if val is not None else None
         params = [p for p in model.parameters() if p.requires_grad]
-        if cfg.optimizer == "adam":
-            self.opt = torch.optim.Adam(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
-        else:
-            self.opt = torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+        self.opt = optim.make(cfg.optimizer, params, cfg.lr, cfg.momentum, cfg.weight_decay)
         self.gen = torch.Generator().manual_seed(cfg.seed)
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(cfg.seed + 1)
@@ -104,7 +102,7 @@ class Trainer:
         if not math.isfinite(value):
             self._stop_nan(value)
             return
-        self.opt.zero_grad(set_to_none=True)
+        self.opt.zero_grad()
         loss.backward()
         if self.cfg.clip > 0:
             torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.clip)

@@ -1,0 +1,78 @@
+"""SGD and Adam, written out: the same updates as ``torch.optim`` (tests check them against it).
+
+Why not ``torch.optim``? Creating any of its optimizers imports ``torch._dynamo`` (and with it sympy):
+about 70 MB resident and a second of start-up that a tiny-RNN site pays for nothing. The update
+rules are short enough to read here, which also suits a teaching tool.
+
+For a parameter p with gradient g (after adding the L2 penalty ``weight_decay * p``) and step t:
+
+SGD with momentum mu:   b <- mu * b + g   (b = g at the first step);   p <- p - lr * b
+
+Adam (Kingma & Ba, 2015):
+    m <- beta1 * m + (1 - beta1) * g           first moment (mean of the gradient)
+    v <- beta2 * v + (1 - beta2) * g^2         second moment (mean of its square)
+    p <- p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+"""
+import torch
+
+
+class Optimizer:
+    """One group of parameters; ``param_groups[0]["lr"]`` may change between steps (a live slider)."""
+
+    def __init__(self, params, **group):
+        self.params = [p for p in params if p.requires_grad]
+        self.param_groups = [group]
+        self.state: dict[torch.Tensor, dict] = {}
+
+    def zero_grad(self) -> None:
+        for p in self.params:
+            p.grad = None
+
+    def _grads(self):
+        """(parameter, gradient with the L2 penalty added, its state) for each parameter that has a gradient."""
+        wd = self.param_groups[0]["weight_decay"]
+        for p in self.params:
+            if p.grad is not None:
+                g = p.grad if wd == 0 else p.grad.add(p, alpha=wd)
+                yield p, g, self.state.setdefault(p, {})
+
+
+class SGD(Optimizer):
+    def __init__(self, params, lr: float, momentum: float = 0.0, weight_decay: float = 0.0):
+        super().__init__(params, lr=lr, momentum=momentum, weight_decay=weight_decay)
+
+    @torch.no_grad()
+    def step(self) -> None:
+        lr, mu = self.param_groups[0]["lr"], self.param_groups[0]["momentum"]
+        for p, g, state in self._grads():
+            if mu:
+                buf = state.get("momentum_buffer")
+                g = state["momentum_buffer"] = g.clone() if buf is None else buf.mul_(mu).add_(g)
+            p.add_(g, alpha=-lr)
+
+
+class Adam(Optimizer):
+    def __init__(self, params, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
+                 weight_decay: float = 0.0):
+        super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+
+    @torch.no_grad()
+    def step(self) -> None:
+        group = self.param_groups[0]
+        (b1, b2), eps, lr = group["betas"], group["eps"], group["lr"]
+        for p, g, state in self._grads():
+            if not state:
+                state.update(step=0, m=torch.zeros_like(p), v=torch.zeros_like(p))
+            state["step"] += 1
+            t = state["step"]
+            state["m"].lerp_(g, 1 - b1)
+            state["v"].mul_(b2).addcmul_(g, g, value=1 - b2)
+            denom = (state["v"].sqrt() / (1 - b2 ** t) ** 0.5).add_(eps)
+            p.addcdiv_(state["m"], denom, value=-lr / (1 - b1 ** t))
+
+
+def make(name: str, params, lr: float, momentum: float = 0.0, weight_decay: float = 0.0) -> Optimizer:
+    """``name`` is "adam" or "sgd" (the config's ``optimizer``)."""
+    if name == "adam":
+        return Adam(params, lr=lr, weight_decay=weight_decay)
+    return SGD(params, lr=lr, momentum=momentum, weight_decay=weight_decay)
