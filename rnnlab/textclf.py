@@ -1,5 +1,6 @@
 """A text-classification task from any :class:`TextSet`: tokenize, build the vocabulary on the
 training part only, encode with a maximum length, and keep what the Sentence lab shows."""
+import threading
 from functools import cache
 
 import numpy as np
@@ -13,16 +14,33 @@ from .errors import RNNLabError, check
 from .tasks import TaskData
 
 TOKENIZERS = ("word", "char", "morpheme")
+MAX_TOKEN_SLOTS = 2_500_000  # texts x max length one visitor's task may hold (20 MB of ids)
+
+
+_KIWI_LOCK = threading.Lock()  # one load per process, one analysis at a time (visitors share the analyser)
 
 
 @cache
-def _kiwi():
-    """Kiwi, the Korean morphological analyser, loaded once per process and shared (about 500 MB)."""
+def _kiwi_loaded():
+    """Kiwi, the Korean morphological analyser, loaded once per process and shared. Without its optional
+    user, typo and multi-word dictionaries it keeps ~230 MB instead of ~480 MB (measured in bench/)."""
     try:
         from kiwipiepy import Kiwi
     except ImportError:
         raise RNNLabError("morpheme tokens need the Kiwi analyser: pip install kiwipiepy") from None
-    return Kiwi()
+    return Kiwi(num_workers=-1, load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
+
+
+def morphemes(texts: list[str]) -> list[list[str]]:
+    """Each text as Kiwi's morphemes (surface forms): "재미있었어요" -> 재미있, 었, 어요."""
+    with _KIWI_LOCK:
+        kiwi = _kiwi_loaded()
+        return [[t.form for t in toks] for toks in kiwi.tokenize(texts)]
+
+
+def kiwi_loaded() -> bool:
+    """Whether this process has loaded the analyser already (the first use takes about a second)."""
+    return _kiwi_loaded.cache_info().currsize > 0
 
 
 def kiwi_available() -> bool:
@@ -39,7 +57,16 @@ def tokenize(text: str, kind: str = "word") -> list[str]:
         return word_tokens(text)
     if kind == "char":
         return char_tokens(text)
-    return [t.form for t in _kiwi().tokenize(check_text(text))]
+    return morphemes([check_text(text)])[0]
+
+
+def tokenize_all(texts: list[str], kind: str, max_len: int) -> tuple[list[list[str]], int]:
+    """Every text's first ``max_len`` tokens (``<empty>`` for a text with none), and how many were cut."""
+    if kind == "morpheme":
+        found = [toks if text.strip() else [] for text, toks in zip(texts, morphemes([t if t.strip() else "." for t in texts]))]
+    else:
+        found = [tokenize(t, kind) if t.strip() else [] for t in texts]
+    return [(t or ["<empty>"])[:max_len] for t in found], sum(len(t) > max_len for t in found)
 
 
 def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_000, max_len: int = 40,
@@ -47,7 +74,11 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
     """``held_out=False`` trains and scores on every text (the tiny built-in sets of the CLI)."""
     check(2 <= max_len <= 500, f"maximum length must be from 2 to 500 tokens; got {max_len}")
     check(3 <= vocab_size <= 50_000, f"vocabulary size must be from 3 to 50,000; got {vocab_size}")
-    tok = [tokenize(t, tokens) or ["<empty>"] for t in data.texts]
+    check(tokens in TOKENIZERS, f"tokens must be one of {', '.join(TOKENIZERS)}; got {tokens!r}")
+    slots = len(data.texts) * max_len
+    check(slots <= MAX_TOKEN_SLOTS, f"{len(data.texts):,} texts x maximum length {max_len} = {slots:,} token slots; at most "
+          f"{MAX_TOKEN_SLOTS:,} on this shared server: choose fewer texts or a shorter maximum length")
+    tok, cut = tokenize_all(data.texts, tokens, max_len)
     train_idx, test_idx = data.split(test_share, seed) if held_out else (np.arange(len(tok)),) * 2
     check(len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part")
     vocab = Vocab.build([tok[i] for i in train_idx], max_size=vocab_size)
@@ -68,7 +99,7 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
              "num_classes": len(data.classes)}
     return TaskData(pick(train_idx), pick(test_idx), model, held_out=held_out, labels=data.classes, encode=encode,
                     extra={"vocab": vocab, "first_tokens": [tok[i] for i in train_idx[:6]], "train_idx": train_idx,
-                           "test_idx": test_idx, "data": data, "max_len": max_len,
+                           "test_idx": test_idx, "data": data, "max_len": max_len, "cut": cut,
                            "last_class_share": _last_class_share(tok, data.labels, train_idx, vocab, len(data.classes))})
 
 

@@ -64,3 +64,23 @@ def test_korean_character_tokens_and_multiclass():
     ts = corpus.from_pairs([(f"text {i}", ["a", "b", "c"][i % 3]) for i in range(12)])
     td = build_text_task(ts, "char")
     assert td.model["head"] == "multiclass" and td.model["num_classes"] == 3
+
+
+def test_korean_morphemes_split_particles_and_endings():
+    """Kiwi separates what Korean glues on: two forms of one word share their stem token."""
+    a, b = tokenize("영화가 재미있었어요", "morpheme"), tokenize("영화를 재미있게 봤다", "morpheme")
+    assert a[:2] == ["영화", "가"] and b[:2] == ["영화", "를"]
+    assert "재미있" in a and "재미있" in b and tokenize("영화가 재미있었어요", "word") == ["영화가", "재미있었어요"]
+    mixed = tokenize("정말 좋아요 👍", "morpheme")
+    assert mixed[0] == "정말" and "👍" in "".join(mixed)
+
+
+def test_morpheme_task_from_korean_sentences():
+    from rnnlab.data import sentences
+    ts = corpus.from_pairs([(t, sentences.LABELS[l]) for t, l in sentences.KOREAN])
+    words, morphs = build_text_task(ts, "word"), build_text_task(ts, "morpheme")
+    # an inflection never seen in training: a single unknown word, but a known stem as morphemes
+    _, wtoks, wwarn = words.encode("재미있었어요")
+    x, toks, warn = morphs.encode("재미있었어요")
+    assert wtoks == ["재미있었어요"] and "unknown" in wwarn[0]
+    assert toks[0] == "재미있" and int(x[0]) == morphs.extra["vocab"].index["재미있"] > 1 and x.shape == (len(toks),)
