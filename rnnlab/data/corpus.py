@@ -1,7 +1,8 @@
 """Labelled texts for the Sentence lab: built-in sets, pasted lines, uploaded tables, shipped corpora.
 
-Every source becomes a :class:`TextSet`. Caps protect a shared server: ``MAX_ROWS`` texts and
-``MAX_TEXT`` characters per text (longer texts are cut, and the cut is reported).
+Every source becomes a :class:`TextSet`. Caps protect a shared server: ``MAX_ROWS`` pasted or uploaded
+texts, ``MAX_CORPUS_ROWS`` from a downloaded corpus, and ``MAX_TEXT`` characters per text (longer texts
+are cut, and the cut is reported).
 """
 import csv
 import gzip
@@ -15,9 +16,10 @@ import pandas as pd
 from ..errors import RNNLabError, check
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-MAX_ROWS = 20_000
-MAX_TEXT = 1_000
-MAX_CLASSES = 20
+MAX_ROWS = 20_000         # pasted lines or uploaded rows
+MAX_CORPUS_ROWS = 65_000  # a corpus subset: 50,000 training texts and a quarter as many held out
+MAX_TEXT = 1_000          # characters kept of one text
+MAX_CLASSES = 50
 
 
 @dataclass
@@ -31,7 +33,8 @@ class TextSet:
     def __post_init__(self):
         check(len(self.texts) == len(self.labels), "every text needs a label")
         check(len(self.texts) >= 4, f"the data needs at least 4 labelled texts; got {len(self.texts)}")
-        check(len(self.texts) <= MAX_ROWS, f"the data has {len(self.texts):,} rows; at most {MAX_ROWS:,} on this shared server")
+        check(len(self.texts) <= MAX_CORPUS_ROWS,
+              f"the data has {len(self.texts):,} rows; at most {MAX_CORPUS_ROWS:,} on this shared server")
         found = sorted(set(self.labels))
         check(len(found) >= 2, f"the data has only one class ({self.classes[found[0]]!r}); a classifier needs two or more")
         check(len(self.classes) <= MAX_CLASSES, f"the data has {len(self.classes)} classes; at most {MAX_CLASSES}")

@@ -1,11 +1,12 @@
-"""Real review corpora too large to ship: downloaded once on request, checked, cached.
+"""Real corpora too large to ship: downloaded once on request, checked, cached, parsed.
 
 ``fetch`` downloads each file to ``<cache>/<corpus>/`` through a ``.part`` file (a broken download
-leaves nothing half-written), reports progress, and verifies an MD5: the published one where there is
-one (IMDB), else the one recorded at the first download (NSMC publishes none), so a later change of
-the file is caught. Offline, it says so and names the manual alternative. Tests pass their own opener.
+leaves nothing half-written), reports progress, and verifies the checksum its publisher gives:
+IMDB's MD5 from its page, NSMC's SHA-256 from the Hugging Face dataset card, Reuters's from Keras.
+Offline, it says so and names the manual alternative. Tests pass their own opener.
 """
 import hashlib
+import json
 import os
 import re
 import tarfile
@@ -18,7 +19,8 @@ from typing import Callable
 import numpy as np
 
 from ..errors import RNNLabError, check
-from .corpus import TextSet
+from .corpus import MAX_TEXT, TextSet
+from .npz import load_npz
 
 
 @dataclass(frozen=True)
@@ -26,18 +28,25 @@ class Remote:
     name: str                      # key, e.g. "nsmc"
     title: str                     # for people
     files: dict[str, str]          # file name -> URL
-    md5: dict[str, str]            # file name -> published MD5 ("" = record at the first download)
+    checksum: dict[str, str]       # file name -> "sha256:<hex>" or "md5:<hex>", as published
     licence: str
 
 
+_KERAS = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
+_NSMC = "https://raw.githubusercontent.com/e9t/nsmc/master/"
 CORPORA = {
     "nsmc": Remote("nsmc", "Naver movie reviews (NSMC, Korean, 150k + 50k)",
-                   {"ratings_train.txt": "https://raw.githubusercontent.com/e9t/nsmc/master/ratings_train.txt",
-                    "ratings_test.txt": "https://raw.githubusercontent.com/e9t/nsmc/master/ratings_test.txt"},
-                   {"ratings_train.txt": "", "ratings_test.txt": ""}, "CC0 1.0"),
+                   {"ratings_train.txt": _NSMC + "ratings_train.txt", "ratings_test.txt": _NSMC + "ratings_test.txt"},
+                   {"ratings_train.txt": "sha256:e03b7d14e9e41be8d464a28057cd25d7396c53e67aa7fd5f7e552c59b0ee2940",
+                    "ratings_test.txt": "sha256:8ac9f64052f11dbf6ae0acb5e038f03d90a76f0eda7820cfb3a92d02edfcebda"}, "CC0 1.0"),
     "imdb": Remote("imdb", "IMDB large movie reviews (English, 25k + 25k)",
                    {"aclImdb_v1.tar.gz": "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"},
-                   {"aclImdb_v1.tar.gz": "7c2ac02c03563afcf9b574c7e56c153a"}, "research use (Maas et al. 2011)"),
+                   {"aclImdb_v1.tar.gz": "md5:7c2ac02c03563afcf9b574c7e56c153a"}, "research use (Maas et al. 2011)"),
+    "reuters": Remote("reuters", "Reuters newswire topics (English, 11k, 46 topics, as in Keras)",
+                      {"reuters.npz": _KERAS + "reuters.npz", "reuters_word_index.json": _KERAS + "reuters_word_index.json"},
+                      {"reuters.npz": "sha256:d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916",
+                       "reuters_word_index.json": "md5:4d44cc38712099c9e383dc6e5f11a921"},
+                      "Reuters-21578, free for research (Keras's word-indexed version)"),
 }
 
 
@@ -52,8 +61,8 @@ def cached_paths(remote: Remote, cache: Path | None = None) -> dict[str, Path] |
     return paths if all(p.exists() for p in paths.values()) else None
 
 
-def _md5(path: Path) -> str:
-    h = hashlib.md5()
+def file_checksum(path: Path, algorithm: str) -> str:
+    h = hashlib.new(algorithm)
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
@@ -67,17 +76,15 @@ def fetch(remote: Remote, cache: Path | None = None, progress: Callable[[str, in
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
     for fname, url in remote.files.items():
-        path, pinned = folder / fname, folder / (fname + ".md5")
-        expected = remote.md5.get(fname) or (pinned.read_text().strip() if pinned.exists() else "")
-        if not (path.exists() and (not expected or _md5(path) == expected)):
+        path = folder / fname
+        algorithm, expected = remote.checksum[fname].split(":")
+        if not (path.exists() and file_checksum(path, algorithm) == expected):
             _download(url, path, fname, progress, opener, timeout, remote)
-            got = _md5(path)
-            if expected and got != expected:
+            got = file_checksum(path, algorithm)
+            if got != expected:
                 path.unlink()
-                raise RNNLabError(f"{fname} from {url} is not the expected file (MD5 {got}, expected {expected}); "
-                                  "it was deleted. Try again later, or download it yourself and upload it")
-            if not remote.md5.get(fname):
-                pinned.write_text(got)
+                raise RNNLabError(f"{fname} from {url} is not the expected file ({algorithm.upper()} {got}, expected "
+                                  f"{expected}); it was deleted. Try again later, or download it yourself and upload it")
         paths[fname] = path
     return paths
 
@@ -96,11 +103,15 @@ def _download(url, path, fname, progress, opener, timeout, remote) -> None:
     except (urllib.error.URLError, TimeoutError, OSError) as err:
         part.unlink(missing_ok=True)
         raise RNNLabError(f"could not download {remote.title}: this machine seems to be offline or the server did not "
-                          f"answer ({getattr(err, 'reason', err)}). Download {url} yourself, then choose "
-                          "'Upload a CSV or TSV file' (text and label columns)") from None
+                          f"answer ({getattr(err, 'reason', err)}). Download {url} yourself and put it into "
+                          f"{path.parent}, or choose 'Upload a CSV or TSV file' (text and label columns)") from None
 
 
-def parse_nsmc(train: Path, test: Path) -> tuple[list[str], list[int], list[str], list[int]]:
+Parsed = tuple[list[str], list[int], list[str], list[int], list[str]]  # train texts, labels, test texts, labels, classes
+SENTIMENT = ["negative", "positive"]
+
+
+def parse_nsmc(train: Path, test: Path) -> Parsed:
     """NSMC's tab-separated files: a header ``id document label``, then one review per line."""
     out = []
     for path in (train, test):
@@ -109,14 +120,14 @@ def parse_nsmc(train: Path, test: Path) -> tuple[list[str], list[int], list[str]
             check(header == ["id", "document", "label"], f"{path.name} is not in the NSMC format (header {header})")
             rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
         rows = [r for r in rows if len(r) == 3 and r[1].strip() and r[2] in ("0", "1")]
-        out += [[r[1] for r in rows], [int(r[2]) for r in rows]]
-    return tuple(out)
+        out += [[r[1][:MAX_TEXT] for r in rows], [int(r[2]) for r in rows]]
+    return (*out, SENTIMENT)
 
 
 _IMDB = re.compile(r"aclImdb/(train|test)/(pos|neg)/\d+_\d+\.txt$")
 
 
-def parse_imdb(archive: Path) -> tuple[list[str], list[int], list[str], list[int]]:
+def parse_imdb(archive: Path) -> Parsed:
     """aclImdb_v1.tar.gz: aclImdb/{train,test}/{pos,neg}/<id>_<stars>.txt, one review per file."""
     parts = {"train": ([], []), "test": ([], [])}
     with tarfile.open(archive, "r:gz") as tar:
@@ -124,21 +135,66 @@ def parse_imdb(archive: Path) -> tuple[list[str], list[int], list[str], list[int
             hit = _IMDB.search(m.name)
             if m.isfile() and hit:
                 text = tar.extractfile(m).read().decode("utf-8", errors="replace").replace("<br />", " ")
-                parts[hit.group(1)][0].append(text)
+                parts[hit.group(1)][0].append(text[:MAX_TEXT])
                 parts[hit.group(1)][1].append(int(hit.group(2) == "pos"))
     check(parts["train"][0] and parts["test"][0], f"{archive.name} has no aclImdb train/test reviews")
-    return (*parts["train"], *parts["test"])
+    return (*parts["train"], *parts["test"], SENTIMENT)
 
 
-def load(name: str, paths: dict[str, Path], train_size: int = 2000, seed: int = 0) -> TextSet:
-    """A balanced random subset for live training: ``train_size`` training reviews and a quarter as
-    many held out from the corpus's own test part."""
+REUTERS_TOPICS = ("cocoa grain veg-oil earn acq wheat copper housing money-supply coffee sugar trade reserves ship cotton "
+                  "carcass crude nat-gas cpi money-fx interest gnp meal-feed alum oilseed gold tin strategic-metal "
+                  "livestock retail ipi iron-steel rubber heat jobs lei bop zinc orange pet-chem dlr gas silver wpi hog "
+                  "lead").split()  # topic names by label id, as Keras lists them
+
+
+def parse_reuters(archive: Path, word_index: Path, seed: int = 113, test_split: float = 0.2) -> Parsed:
+    """Keras's reuters.npz (``x``: each newswire as word ranks, ``y``: topic ids 0-45) and its word index
+    (word -> rank), turned back into text. The train/test split is Keras's (shuffle with seed 113, last
+    20% held out), so accuracies compare with published Keras examples."""
+    arrays = load_npz(archive)
+    check({"x", "y"} <= arrays.keys(), f"{archive.name} has no x and y arrays (found {', '.join(arrays) or 'none'})")
+    try:
+        words = {int(i): w for w, i in json.loads(word_index.read_text(encoding="utf-8")).items()}
+    except (ValueError, AttributeError) as err:
+        raise RNNLabError(f"{word_index.name} is not a word index (JSON word -> number): {err}") from None
+    xs, ys = arrays["x"], np.asarray(arrays["y"]).astype(int)
+    check(len(xs) == len(ys) and ys.min() >= 0 and ys.max() < len(REUTERS_TOPICS), f"{archive.name}: x and y do not match")
+    order = np.arange(len(xs))
+    np.random.RandomState(seed).shuffle(order)
+    texts = [" ".join(words.get(int(i), "<unk>") for i in xs[k])[:MAX_TEXT] for k in order]
+    labels = [int(ys[k]) for k in order]
+    cut = int(len(texts) * (1 - test_split))
+    return texts[:cut], labels[:cut], texts[cut:], labels[cut:], list(REUTERS_TOPICS)
+
+
+def parse(name: str, paths: dict[str, Path]) -> Parsed:
     check(name in CORPORA, f"unknown corpus {name!r}; corpora: {', '.join(CORPORA)}")
-    tr_x, tr_y, te_x, te_y = (parse_nsmc(paths["ratings_train.txt"], paths["ratings_test.txt"]) if name == "nsmc"
-                              else parse_imdb(paths["aclImdb_v1.tar.gz"]))
+    if name == "nsmc":
+        return parse_nsmc(paths["ratings_train.txt"], paths["ratings_test.txt"])
+    if name == "imdb":
+        return parse_imdb(paths["aclImdb_v1.tar.gz"])
+    return parse_reuters(paths["reuters.npz"], paths["reuters_word_index.json"])
+
+
+def subset(parsed: Parsed, train_size: int = 2000, seed: int = 0, topics: int | None = None) -> TextSet:
+    """A random subset for live training: ``train_size`` training texts and a quarter as many held out from
+    the corpus's own test part. ``topics`` keeps only the most frequent classes (Reuters has 46). The
+    texts are the parsed ones, shared, not copied."""
+    tr_x, tr_y, te_x, te_y, classes = parsed
+    if topics is not None and topics < len(classes):
+        keep = [c for c, _ in sorted(enumerate(np.bincount(tr_y, minlength=len(classes))), key=lambda t: -t[1])[:topics]]
+        new = {c: k for k, c in enumerate(sorted(keep))}
+        tr = [(t, new[y]) for t, y in zip(tr_x, tr_y) if y in new]
+        te = [(t, new[y]) for t, y in zip(te_x, te_y) if y in new]
+        (tr_x, tr_y), (te_x, te_y), classes = zip(*tr), zip(*te), [classes[c] for c in sorted(keep)]
+        tr_x, tr_y, te_x, te_y = map(list, (tr_x, tr_y, te_x, te_y))
     rng = np.random.default_rng(seed)
     a = rng.permutation(len(tr_x))[:train_size]
     b = rng.permutation(len(te_x))[:max(2, train_size // 4)]
     texts = [tr_x[i] for i in a] + [te_x[i] for i in b]
     labels = [tr_y[i] for i in a] + [te_y[i] for i in b]
-    return TextSet([t[:1000] for t in texts], labels, ["negative", "positive"], test_index=list(range(len(a), len(texts))))
+    return TextSet(texts, labels, list(classes), test_index=list(range(len(a), len(texts))))
+
+
+def load(name: str, paths: dict[str, Path], train_size: int = 2000, seed: int = 0, topics: int | None = None) -> TextSet:
+    return subset(parse(name, paths), train_size, seed, topics)
