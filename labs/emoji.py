@@ -28,7 +28,7 @@ with left:
                            num_rows="dynamic", hide_index=True, key=f"{P}.table", width="stretch",
                            column_config={"message": st.column_config.TextColumn(tr("emoji.col_message"), required=True),
                                           "label": st.column_config.SelectboxColumn(tr("emoji.col_label"), options=E.LABELS,
-                                                                                    required=True)})
+                                                                                    required=True, format_func=lambda l: tr(f"label.{P}.{l}"))})
     st.caption(tr("emoji.data_help", n=E.MAX_MESSAGES))
     st.subheader(tr("set.model"))
     settings.preset_buttons(P, TASKS["emoji"].presets, EMOJI_FIELDS)

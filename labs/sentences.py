@@ -6,34 +6,37 @@ import streamlit as st
 from rnnlab.errors import RNNLabError
 from rnnlab.state import SENTENCE_FIELDS
 from rnnlab.tasks import TASKS
-from rnnlab.textclf import build_text_task, kiwi_available
+from rnnlab.textclf import build_text_task, kiwi_available, kiwi_loaded
 from ui import inspect_view, labrun, live, sentence_view, settings
 from ui.frame import show_error, tr
 
 P = "sentences"
 PRESET_TASK = {"en": "sentences", "ko": "sentences-ko", "movies": "movie-reviews", "paste": "sentences", "upload": "sentences",
-               "nsmc": "movie-reviews", "imdb": "movie-reviews"}
+               "nsmc": "movie-reviews", "imdb": "movie-reviews", "reuters": "movie-reviews"}
 settings.lab_header(P, SENTENCE_FIELDS, "sent.title", "sent.lead")
 
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader(tr("sent.data"))
-    st.selectbox(tr("sent.source"), ["en", "ko", "movies", "paste", "upload", "nsmc", "imdb"], **settings.widget_args(P, "src"),
-                 format_func=lambda s: tr(f"sent.src_{s}"))
+    st.selectbox(tr("sent.source"), ["en", "ko", "movies", "paste", "upload", "nsmc", "imdb", "reuters"],
+                 **settings.widget_args(P, "src"), format_func=lambda s: tr(f"sent.src_{s}"))
     src = st.session_state[f"{P}.src"]
-    if src in ("nsmc", "imdb"):
-        st.select_slider(tr("sent.subset"), [500, 2000, 10000, 50000], **settings.widget_args(P, "subset"),
+    if src in ("nsmc", "imdb", "reuters"):
+        c1, c2 = st.columns(2) if src == "reuters" else (st.container(), None)
+        c1.select_slider(tr("sent.subset"), [500, 2000, 10000, 50000], **settings.widget_args(P, "subset"),
                          format_func=lambda n: f"{n:,}", help=tr("sent.subset_help"))
+        if c2 is not None:
+            c2.select_slider(tr("sent.topics"), [2, 4, 8, 20, 46], **settings.widget_args(P, "topics"), help=tr("sent.topics_help"))
     data = sentence_view.text_set(P, src)
     if data is not None:
         for note in data.notes:
             st.caption(note)
-    c1, c2, c3 = st.columns(3)
     toks = ["word", "char"] + (["morpheme"] if kiwi_available() else [])
     if st.session_state[f"{P}.tok"] not in toks:
         settings.set_value(P, "tok", "word")
-    c1.selectbox(tr("sent.tok"), toks, **settings.widget_args(P, "tok"), format_func=lambda t: tr(f"sent.tok_{t}"),
-                 help=tr("sent.tok_choice_help"))
+    st.segmented_control(tr("sent.tok"), toks, **settings.widget_args(P, "tok"), required=True, format_func=lambda t: tr(f"sent.tok_{t}"),
+                         help=tr("sent.tok_choice_help"))
+    c2, c3 = st.columns(2)
     c2.number_input(tr("sent.vocab"), 3, 20000, **settings.widget_args(P, "vocab"), help=tr("sent.vocab_help"))
     c3.number_input(tr("sent.maxlen"), 2, 200, **settings.widget_args(P, "maxlen"), help=tr("sent.maxlen_help"))
     st.subheader(tr("set.model"))
@@ -51,13 +54,16 @@ with right:
     key = (data_id, values["tok"], values["vocab"], values["maxlen"])
     if st.session_state.get(f"{P}/_task_key") != key:  # per visitor: the latest task only
         try:
-            with st.spinner(tr("sent.preparing")):
+            slow = values["tok"] == "morpheme" and not kiwi_loaded()
+            with st.spinner(tr("sent.kiwi_loading") if slow else tr("sent.preparing")):
                 st.session_state[f"{P}/_task"] = build_text_task(data, values["tok"], values["vocab"], values["maxlen"])
             st.session_state[f"{P}/_task_key"] = key
         except RNNLabError as err:
             show_error(tr("sent.bad_data", reason=str(err)))
             st.stop()
     td = st.session_state[f"{P}/_task"]
+    if td.extra["cut"]:
+        st.caption(tr("sent.cut", n=td.extra["cut"], maxlen=values["maxlen"]))
     sentence_view.tokenization(P, td)
     device = st.session_state["device"]
     run = live.ensure_run(P, labrun.signature({k: v for k, v in values.items() if k != "msg"}, device, key),
@@ -75,8 +81,11 @@ with right:
         read = inspect_view.encode_or_explain(td.encode, text)
         if read is not None:
             x, tokens, warnings = read
-            for w in warnings:
-                st.warning(w)
+            unknown = dict.fromkeys(t for t in tokens if t not in td.extra["vocab"].index)
+            if unknown:
+                st.warning(tr("inspect.unknown", tokens=" ".join(unknown)))
+            if any(w.startswith("cut to") for w in warnings):
+                st.warning(tr("sent.cut_one", maxlen=values["maxlen"]))
             model = run.trainer.model
             trace = inspect_view.verdict(P, model, x, tokens, td.labels)
             inspect_view.insides(P, model, x, tokens, trace)

@@ -177,6 +177,8 @@ def test_forecast_lab_trains_and_beats_the_baselines():
     model_line = next(d for d in fc["data"] if d["name"] == "RNN forecast")
     assert len(model_line["x"]) == 28 and 300 < _arr(model_line["y"]).mean() < 600  # passengers, not scaled units
     assert any(b.label.startswith("⬇") for b in at.get("download_button"))
+    held_out = next(m for m in at.metric if m.label == "Held-out loss")  # regression: no accuracy to show
+    assert float(held_out.value) == pytest.approx(run.trainer.history.val_loss[-1], abs=1e-4)
 
 
 def test_forecast_presets_recursive_mode_and_link():
@@ -255,3 +257,28 @@ def test_movie_review_source_loads_the_corpus_with_its_fixed_split():
     run = at.session_state["sentences/_run"]
     assert len(run.trainer.train_data) == 8_457 and len(at.session_state["sentences/_task"].test) == 2_111
     assert any("Expected training time" in c.value for c in at.caption) and not at.error
+
+
+def test_reuters_topics_train_as_multiclass(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+    samples = Path(__file__).resolve().parent / "samples"
+    (tmp_path / "reuters").mkdir()
+    shutil.copy(samples / "reuters_sample.npz", tmp_path / "reuters" / "reuters.npz")
+    shutil.copy(samples / "reuters_word_index_sample.json", tmp_path / "reuters" / "reuters_word_index.json")
+    monkeypatch.setenv("RNNLAB_CACHE", str(tmp_path))
+    at = _app(page="labs/sentences.py", src="reuters", topics="4", epochs="20", lr="0.03", msg="opec crude oil output")
+    run = _train_page_to_end(at, "sentences")
+    td = at.session_state["sentences/_task"]
+    assert td.labels == ["earn", "acq", "crude", "money-fx"] and run.trainer.model.cfg.num_classes == 4
+    cm = next(c for c in _charts(at) if c["layout"]["title"]["text"] == "Confusion matrix (held-out)")
+    assert len(cm["data"][0]["x"]) == 4 and not at.error
+    assert any("crude" in m.value for m in at.markdown if m.value.startswith("### Verdict"))
+
+
+def test_korean_morphemes_in_the_page():
+    at = _app(lang="ko", page="labs/sentences.py", src="ko", tok="morpheme", epochs="5", msg="영화가 재미있었어요")
+    td = at.session_state["sentences/_task"]
+    assert "재미있" in td.extra["vocab"].index and not at.error
+    strip = next(c for c in _charts(at) if c["layout"]["title"]["text"].startswith("판정이"))
+    assert strip["layout"]["xaxis"]["ticktext"][:2] == ["영화", "가"]

@@ -151,8 +151,11 @@ def _progress(run: LabRun, chart_key: str) -> None:
     c = st.columns(4)
     c[0].metric(tr("live.epoch_of", n=t.cfg.epochs), f"{t.epoch}")
     c[1].metric(tr("live.loss"), f"{h.loss[-1]:.4f}" if h.loss else "–")
-    acc = h.accuracy[-1] if h.accuracy else float("nan")
-    c[2].metric(tr("live.accuracy"), f"{acc:.0%}" if not np.isnan(acc) else "–")
+    if t.model.cfg.head == "regression":  # no accuracy: the held-out loss says whether it generalises
+        c[2].metric(tr("live.val_loss"), f"{h.val_loss[-1]:.4f}" if h.val_loss else "–", help=tr("live.val_loss_help"))
+    else:
+        acc = h.accuracy[-1] if h.accuracy else float("nan")
+        c[2].metric(tr("live.accuracy"), f"{acc:.0%}" if not np.isnan(acc) else "–")
     c[3].metric(tr("live.speed"), f"{steps / run.wall_seconds:,.0f}" if run.wall_seconds > 0 else "–")
     st.progress(min(1.0, t.epoch / t.cfg.epochs))
     if t.stop_reason == "nan":

@@ -9,12 +9,14 @@ from rnnlab.data.files import read_upload
 from rnnlab.errors import RNNLabError
 from rnnlab.metrics import confusion
 from rnnlab.models import PAD_ID
+from rnnlab.optim import Adam
 
 from .frame import show_error, tr
 from .inspect_view import label_text
 
 EXAMPLES = {"en": "you are not happy", "ko": "이 영화 재미있지 않아", "movies": "a gorgeous film, but far too long",
-            "paste": "i feel good", "upload": "i feel good", "nsmc": "배우들 연기가 정말 좋았어요", "imdb": "not bad at all"}
+            "paste": "i feel good", "upload": "i feel good", "nsmc": "배우들 연기가 정말 좋았어요", "imdb": "not bad at all",
+            "reuters": "oil prices rose after opec agreed to cut output"}
 PASTE_EXAMPLE = "i love this\tpositive\nwhat a waste of time\tnegative\nsimply wonderful\tpositive\nboring and slow\tnegative\n" \
                 "not bad at all\tpositive\nnot good\tnegative"
 
@@ -61,13 +63,21 @@ def _downloaded(page: str, name: str) -> corpus.TextSet | None:
         bar = st.progress(0.0)
         download.fetch(remote, progress=lambda f, done, total: bar.progress(min(1.0, done / total) if total else 0.0,
                                                                              text=f"{f}: {done / 2**20:.1f} MB"))
-    return _load_corpus(name, subset, str(download.cache_dir()))
+    topics = st.session_state[f"{page}.topics"] if name == "reuters" else None
+    with st.spinner(tr("sent.preparing")):
+        return _subset(name, subset, topics, str(download.cache_dir()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load_corpus(name: str, subset: int, cache: str) -> corpus.TextSet:
-    """Parsed once per (corpus, subset, cache folder) and shared: read-only after loading."""
-    return download.load(name, download.cached_paths(download.CORPORA[name], cache), subset)
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _parsed(name: str, cache: str) -> download.Parsed:
+    """The whole corpus, parsed once per server and shared by every visitor: read-only after loading."""
+    return download.parse(name, download.cached_paths(download.CORPORA[name], cache))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _subset(name: str, subset: int, topics: int | None, cache: str) -> corpus.TextSet:
+    """A training subset: lists that point at the shared parsed texts, so a subset costs little memory."""
+    return download.subset(_parsed(name, cache), subset, topics=topics)
 
 
 def expected_epoch_seconds(td, run) -> float:
@@ -81,7 +91,7 @@ def _time_epoch(td, trainer) -> float:
     import copy
     import time
     model = copy.deepcopy(trainer.model)
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    opt = Adam(model.parameters(), lr=1e-3)
     b = td.train.batch(torch.arange(min(trainer.cfg.batch_size, len(td.train))))
     from rnnlab.models import compute_loss
     times = []
@@ -139,7 +149,7 @@ def scores(page: str, run, td) -> None:
     c1.plotly_chart(viz.confusion_figure(confusion(pred, truth, len(names)), names, tr("sent.confusion"),
                                          tr("sent.true"), tr("sent.predicted")), key=f"{page}.cm", config={"displayModeBar": False})
     texts = td.extra["data"].texts
-    wrong = [{tr("sent.text"): texts[i], tr("sent.true"): names[t], tr("sent.predicted"): names[p]}
+    wrong = [{tr("sent.true"): names[t], tr("sent.predicted"): names[p], tr("sent.text"): texts[i]}
              for i, t, p in zip(td.extra["test_idx"], truth, pred) if t != p][:30]
     with c2:
         st.caption(tr("sent.mistakes", n=int((pred != truth).sum())))
@@ -158,4 +168,4 @@ def embeddings(page: str, model, td, top: int = 40) -> None:
     st.plotly_chart(viz.embedding_figure(words, viz.project_2d(vec), colors, tr("sent.emb_title", n=len(words)),
                                          tr("sent.emb_color", label=label_text(page, td.labels[-1]))),
                     key=f"{page}.word_map", config={"displayModeBar": False})
-    st.caption(tr("sent.emb_help"))
+    st.caption(tr("sent.emb_help") if colors is not None else tr("sent.emb_help_multi"))
