@@ -1,5 +1,6 @@
 """A text-classification task from any :class:`TextSet`: tokenize, build the vocabulary on the
 training part only, encode with a maximum length, and keep what the Sentence lab shows."""
+import importlib.util
 import threading
 from functools import cache
 
@@ -11,6 +12,7 @@ from .data.corpus import TextSet
 from .data.seqdata import from_ids
 from .data.text import Vocab, char_tokens, check_text, word_tokens
 from .errors import RNNLabError, check
+from .memory import release_free_memory
 from .tasks import TaskData
 
 TOKENIZERS = ("word", "char", "morpheme")
@@ -28,7 +30,10 @@ def _kiwi_loaded():
         from kiwipiepy import Kiwi
     except ImportError:
         raise RNNLabError("morpheme tokens need the Kiwi analyser: pip install kiwipiepy") from None
-    return Kiwi(num_workers=-1, load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
+    kiwi = Kiwi(num_workers=-1, load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
+    kiwi.tokenize("가")  # the first analysis builds the rest of its tables
+    release_free_memory()  # loading leaves freed buffers behind
+    return kiwi
 
 
 def morphemes(texts: list[str]) -> list[list[str]]:
@@ -44,11 +49,8 @@ def kiwi_loaded() -> bool:
 
 
 def kiwi_available() -> bool:
-    try:
-        import kiwipiepy  # noqa: F401
-        return True
-    except ImportError:
-        return False
+    """Installed, without importing it (17 MB) before a visitor asks for morphemes."""
+    return importlib.util.find_spec("kiwipiepy") is not None
 
 
 def tokenize(text: str, kind: str = "word") -> list[str]:
