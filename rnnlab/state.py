@@ -144,6 +144,7 @@ SENTENCE_FIELDS = model_fields(cell="lstm", hidden=16, epochs=120, lr=0.02, batc
     Field("src", str, "en", ("en", "ko", "movies", "paste", "upload", "nsmc", "imdb", "reuters"), help="data set"),
     Field("subset", int, 2000, lo=100, hi=50000, help="training texts drawn from a downloaded corpus"),
     Field("topics", int, 8, lo=2, hi=46, help="Reuters: keep the most frequent topics"),
+    Field("neutral", float, 0.0, lo=0.0, hi=2.0, help="movie snippets: drop ratings closer to 0 than this (-4..+4 scale)"),
     Field("tok", str, "word", ("word", "char", "morpheme"), help="tokens: words, characters (Korean syllables) or morphemes"),
     Field("vocab", int, 6000, lo=3, hi=20000, help="vocabulary size, <pad> and <unk> included"),
     Field("maxlen", int, 40, lo=2, hi=200, help="longest sequence; longer ones are cut"),

@@ -282,3 +282,22 @@ def test_korean_morphemes_in_the_page():
     assert "재미있" in td.extra["vocab"].index and not at.error
     strip = next(c for c in _charts(at) if c["layout"]["title"]["text"].startswith("판정이"))
     assert strip["layout"]["xaxis"]["ticktext"][:2] == ["영화", "가"]
+
+
+def test_near_neutral_movie_snippets_can_be_dropped():
+    at = _app(page="labs/sentences.py", src="movies", neutral="1.5", epochs="1")
+    from rnnlab.data.corpus import movie_reviews
+    every = len(movie_reviews().texts)  # the 10,605 snippets but the 37 rated exactly 0
+    data = at.session_state["sentences/_task"].extra["data"]
+    assert 2_000 < len(data.texts) < every and any("near-neutral" in c.value for c in at.caption)
+    assert all(abs(float(r)) >= 1.5 for r in _ratings(data.texts))
+    at.select_slider(key="sentences.neutral").set_value(0.0).run()
+    assert len(at.session_state["sentences/_task"].extra["data"].texts) == every and not at.error
+
+
+def _ratings(texts):
+    import gzip
+    from rnnlab.data.corpus import ASSETS
+    with gzip.open(ASSETS / "movie-review-snippets.tsv.gz", "rt", encoding="utf-8") as f:
+        rating = {t.rstrip("\n"): r for _, r, t in (line.split("\t") for line in f)}
+    return [rating[t] for t in texts]

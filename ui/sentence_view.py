@@ -13,6 +13,7 @@ from rnnlab.optim import Adam
 
 from .frame import show_error, tr
 from .inspect_view import label_text
+from .settings import widget_args
 
 EXAMPLES = {"en": "you are not happy", "ko": "이 영화 재미있지 않아", "movies": "a gorgeous film, but far too long",
             "paste": "i feel good", "upload": "i feel good", "nsmc": "배우들 연기가 정말 좋았어요", "imdb": "not bad at all",
@@ -29,7 +30,9 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
         if src == "ko":
             return corpus.from_pairs([(t, sentences.LABELS[l]) for t, l in sentences.KOREAN])
         if src == "movies":
-            return _movies()
+            st.select_slider(tr("sent.neutral"), [0.0, 0.5, 1.0, 1.5, 2.0], **widget_args(page, "neutral"), format_func=lambda v: f"|rating| ≥ {v:g}" if v else tr("sent.neutral_keep"),
+                             help=tr("sent.neutral_help"))
+            return _movies(st.session_state[f"{page}.neutral"])
         if src in download.CORPORA:
             return _downloaded(page, src)
         if src == "paste":
@@ -105,10 +108,10 @@ def _time_epoch(td, trainer) -> float:
     return min(times[1:]) * steps
 
 
-@st.cache_resource(show_spinner=False)
-def _movies() -> corpus.TextSet:
+@st.cache_resource(show_spinner=False, max_entries=5)
+def _movies(neutral: float) -> corpus.TextSet:
     """Shared by every visitor: read-only after loading."""
-    return corpus.movie_reviews()
+    return corpus.movie_reviews(neutral)
 
 
 def tokenization(page: str, td) -> None:
