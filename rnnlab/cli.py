@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--batch-size", type=int, dest="batch_size")
     t.add_argument("--seed", type=int)
     t.add_argument("--window", type=int, help="input window (airline, sine, next-value)")
+    t.add_argument("--tokens", choices=["word", "char", "morpheme"], help="text tasks: words, characters or Kiwi morphemes")
     t.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
     t.add_argument("--predict", nargs="+", default=[], metavar="TEXT", help="inputs to predict after training")
     t.add_argument("--trace", metavar="TEXT", help="an input to replay step by step (hidden states and gates)")
@@ -88,13 +89,18 @@ def _trace_json(model, td, text: str) -> dict:
     return {"input": text, "warnings": warnings, "steps": steps}
 
 
+TEXT_TASKS = ("sentences", "sentences-ko", "movie-reviews")
+
+
 def cmd_train(a) -> dict:
     model_over = {k: v for k, v in {"cell": a.cell, "num_layers": a.num_layers, "hidden_size": a.hidden_size,
                                      "bidirectional": a.bidirectional}.items() if v is not None}
     train_over = {k: v for k, v in {"epochs": a.epochs, "lr": a.lr, "batch_size": a.batch_size,
                                      "seed": a.seed}.items() if v is not None}
     check(a.window is None or a.task in ("airline", "sine", "next-value"), f"--window does not apply to task {a.task!r}")
-    td, mc, tc = resolve(a.task, a.preset, model_over, train_over, {"window": a.window} if a.window else None)
+    check(a.tokens is None or a.task in TEXT_TASKS, f"--tokens applies to {', '.join(TEXT_TASKS)}; not to {a.task!r}")
+    data = {k: v for k, v in {"window": a.window, "tokens": a.tokens}.items() if v}
+    td, mc, tc = resolve(a.task, a.preset, model_over, train_over, data or None)
     tc.device = a.device
     device = pick_device(a.device)
     check(td.encode is not None or not (a.predict or a.trace), f"task {a.task!r} takes no --predict/--trace input")

@@ -67,13 +67,13 @@ def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
                     encode=encode, extra={"codec": codec, "messages": messages})
 
 
-def build_sentences(language: str = "en", max_len: int = 20) -> TaskData:
+def build_sentences(language: str = "en", max_len: int = 20, tokens: str = "word") -> TaskData:
     from .data.corpus import from_pairs  # corpus and textclf import this module: import them when used
     from .textclf import build_text_task
     check(language in ("en", "ko"), f"language must be en or ko; got {language!r}")
     rows = sentences.ENGLISH if language == "en" else sentences.KOREAN
     data = from_pairs([(text, sentences.LABELS[label]) for text, label in rows])
-    return build_text_task(data, "word", vocab_size=50_000, max_len=max_len, held_out=False)
+    return build_text_task(data, tokens, vocab_size=50_000, max_len=max_len, held_out=False)
 
 
 def build_airline(window: int = 12, preprocess: str = "standardize", n_test: int = airline.TEST_MONTHS,

@@ -34,6 +34,13 @@ def test_lstm_trace_has_every_gate(capsys):
     assert set(layer["gates"]) == {"i", "f", "g", "o"} and len(layer["c"]) == 16
 
 
+def test_korean_morpheme_tokens_from_the_command_line(capsys):
+    assert main(["train", "sentences-ko", "--tokens", "morpheme", "--epochs", "3", "--json", "--predict", "영화가 재미있었어요"]) == 0
+    assert json.loads(capsys.readouterr().out)["predictions"][0]["tokens"][:3] == ["영화", "가", "재미있"]
+    assert main(["train", "emoji", "--tokens", "char"]) == 2
+    assert "--tokens applies to" in capsys.readouterr().err
+
+
 def test_regression_reports_errors_and_baselines(capsys):
     assert main(["train", "airline", "--preset", "tutorial", "--json", "--predict", "112 118 132 129"]) == 0
     out = json.loads(capsys.readouterr().out)
