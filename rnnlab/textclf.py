@@ -2,6 +2,7 @@
 training part only, encode with a maximum length, and keep what the Sentence lab shows."""
 import importlib.util
 import threading
+from collections import Counter
 from functools import cache
 
 import numpy as np
@@ -62,13 +63,24 @@ def tokenize(text: str, kind: str = "word") -> list[str]:
     return morphemes([check_text(text)])[0]
 
 
-def tokenize_all(texts: list[str], kind: str, max_len: int) -> tuple[list[list[str]], int]:
-    """Every text's first ``max_len`` tokens (``<empty>`` for a text with none), and how many were cut."""
-    if kind == "morpheme":
-        found = [toks if text.strip() else [] for text, toks in zip(texts, morphemes([t if t.strip() else "." for t in texts]))]
-    else:
-        found = [tokenize(t, kind) if t.strip() else [] for t in texts]
-    return [(t or ["<empty>"])[:max_len] for t in found], sum(len(t) > max_len for t in found)
+def tokenize_all(texts: list[str], kind: str, max_len: int, count=None, chunk: int = 2000):
+    """Every text's first ``max_len`` tokens (``<empty>`` for a text with none), how many texts were cut,
+    and the counts of all their tokens, cut or not, over the texts whose index is in ``count`` (all if
+    None). Texts are read in chunks, so only one chunk's full token lists exist at a time."""
+    out, cut, counts = [], 0, Counter()
+    for start in range(0, len(texts), chunk):
+        part = texts[start:start + chunk]
+        if kind == "morpheme":
+            found = morphemes([t if t.strip() else "." for t in part])
+        else:
+            found = [tokenize(t, kind) if t.strip() else [] for t in part]
+        for i, (text, toks) in enumerate(zip(part, found), start):
+            toks = toks if text.strip() else []
+            if count is None or i in count:
+                counts.update(toks)
+            cut += len(toks) > max_len
+            out.append((toks or ["<empty>"])[:max_len])
+    return out, cut, counts
 
 
 def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_000, max_len: int = 40,
@@ -80,10 +92,10 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
     slots = len(data.texts) * max_len
     check(slots <= MAX_TOKEN_SLOTS, f"{len(data.texts):,} texts x maximum length {max_len} = {slots:,} token slots; at most "
           f"{MAX_TOKEN_SLOTS:,} on this shared server: choose fewer texts or a shorter maximum length")
-    tok, cut = tokenize_all(data.texts, tokens, max_len)
-    train_idx, test_idx = data.split(test_share, seed) if held_out else (np.arange(len(tok)),) * 2
+    train_idx, test_idx = data.split(test_share, seed) if held_out else (np.arange(len(data.texts)),) * 2
     check(len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part")
-    vocab = Vocab.build([tok[i] for i in train_idx], max_size=vocab_size)
+    tok, cut, counts = tokenize_all(data.texts, tokens, max_len, count=set(train_idx.tolist()))
+    vocab = Vocab.from_counts(counts, max_size=vocab_size)  # counted on whole training texts, not the cut ones
     ids = [vocab.encode(t)[0] for t in tok]
     pick = lambda idx: from_ids([ids[i] for i in idx], [data.labels[i] for i in idx], max_len)  # noqa: E731
     two = len(data.classes) == 2

@@ -84,3 +84,9 @@ def test_morpheme_task_from_korean_sentences():
     x, toks, warn = morphs.encode("재미있었어요")
     assert wtoks == ["재미있었어요"] and "unknown" in wwarn[0]
     assert toks[0] == "재미있" and int(x[0]) == morphs.extra["vocab"].index["재미있"] > 1 and x.shape == (len(toks),)
+
+
+def test_vocabulary_counts_whole_training_texts_but_keeps_only_max_len_tokens():
+    ts = corpus.from_pairs([("a b c late", 1), ("a b c late", 1), ("d e", 0), ("e d", 0), ("a d", 1), ("b e", 0)])
+    td = build_text_task(ts, "word", max_len=2, held_out=False)
+    assert td.extra["vocab"].counts["late"] == 2 and td.train.x.shape == (6, 2) and td.extra["cut"] == 2

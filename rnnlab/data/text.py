@@ -59,7 +59,11 @@ class Vocab:
     @classmethod
     def build(cls, token_lists: list[list[str]], max_size: int | None = None, min_count: int = 1) -> "Vocab":
         """Most frequent first (ties in first-seen order); ``max_size`` counts <pad> and <unk>."""
-        counts = Counter(t for toks in token_lists for t in toks)
+        return cls.from_counts(Counter(t for toks in token_lists for t in toks), max_size, min_count)
+
+    @classmethod
+    def from_counts(cls, counts: Counter, max_size: int | None = None, min_count: int = 1) -> "Vocab":
+        """The same from token counts (their insertion order breaks ties)."""
         order = sorted(counts, key=lambda t: -counts[t])  # stable sort keeps first-seen order on ties
         kept = [t for t in order if counts[t] >= min_count]
         if max_size is not None:
