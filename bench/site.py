@@ -131,7 +131,7 @@ def main() -> None:
           f"(of which heap) | {movie[0][0]:.0f} ({movie[0][1]:.0f}), {movie[1][0]:.0f} ({movie[1][1]:.0f}) MB | < 50 MB each |")
     print(f"| server RSS at the end (7 visitors) | {final:.0f} MB | |")
     print(f"| fresh server, one visitor training on the Korean set with Kiwi morphemes | {korean[0]:.0f} MB | < 600 MB |")
-    print(f"| the same, a second visitor with morphemes (the analyser is shared) | +{korean[1] - korean[0]:.0f} MB | < 50 MB |")
+    print(f"| the same, a second visitor with morphemes (the analyser is shared) | {korean[1] - korean[0]:+.0f} MB | < 50 MB |")
 
 
 if __name__ == "__main__":
