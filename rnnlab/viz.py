@@ -101,11 +101,18 @@ def step_bars(values: np.ndarray, labels: list[str], title: str, y_title: str, l
 
 
 def confusion_figure(matrix: np.ndarray, labels: list[str], title: str, true_title: str, pred_title: str) -> go.Figure:
+    """Counts of (true row, predicted column). Up to 15 classes each cell shows its count; with more, the
+    figure grows 20 px per class, every label stays on its axis and counts show on hover."""
     m = np.asarray(matrix)
-    heat = {"type": "heatmap", "z": m, "x": labels, "y": labels, "colorscale": SEQUENTIAL, "text": m,
-            "texttemplate": "%{text}", "showscale": False}
-    return figure([heat], {"title": {"text": title}, "height": 300, "xaxis": {"title": {"text": pred_title}},
-                           "yaxis": {"title": {"text": true_title}, "autorange": "reversed"}})
+    n = len(labels)
+    heat = {"type": "heatmap", "z": m, "x": labels, "y": labels, "colorscale": SEQUENTIAL, "showscale": False,
+            "hovertemplate": f"{true_title}: %{{y}}<br>{pred_title}: %{{x}}<br>%{{z}}<extra></extra>"}
+    if n <= 15:
+        heat.update(text=m, texttemplate="%{text}")
+    font = {"size": 11 if n <= 15 else 9}
+    return figure([heat], {"title": {"text": title}, "height": max(300, 120 + 20 * n),
+                           "xaxis": {"title": {"text": pred_title}, "tickfont": font, "dtick": 1, "tickangle": -45 if n > 3 else 0},
+                           "yaxis": {"title": {"text": true_title}, "autorange": "reversed", "tickfont": font, "dtick": 1}})
 
 
 def series_figure(dates: list[str], y: np.ndarray, split: int, title: str, y_title: str, names: dict[str, str],

@@ -39,3 +39,11 @@ def test_long_curves_are_thinned_and_keep_the_last_point():
     assert len(tx) <= viz.MAX_POINTS + 1 and tx[-1] == 10_000 and ty[-1] == 20_000 and tx[0] == 1
     fig = viz.curves({"a": (x, x * 1.0)}, "t", "x", "y")
     assert len(fig.data[0].x) <= viz.MAX_POINTS + 1
+
+
+def test_a_confusion_matrix_of_many_classes_stays_readable():
+    few = viz.confusion_figure(np.eye(3, dtype=int), ["a", "b", "c"], "t", "true", "pred")
+    many = viz.confusion_figure(np.eye(40, dtype=int), [f"topic{i}" for i in range(40)], "t", "true", "pred")
+    assert few.data[0].texttemplate == "%{text}" and few.layout.height == 300
+    assert many.data[0].texttemplate is None and many.layout.height == 120 + 20 * 40  # counts on hover, 20 px a class
+    assert many.layout.xaxis.dtick == 1 and many.layout.yaxis.dtick == 1  # every topic named on both axes

@@ -1,4 +1,5 @@
 """The Sentence lab's views: data sources, how text becomes numbers, and what the classifier learned."""
+import numpy as np
 import pandas as pd
 import streamlit as st
 import torch
@@ -148,15 +149,21 @@ def scores(page: str, run, td) -> None:
     truth = td.test.y.cpu().numpy()
     names = [label_text(page, c) for c in td.labels]
     st.markdown(tr("sent.test_result", acc=acc, n=len(truth)))
-    c1, c2 = st.columns([2, 3])
-    c1.plotly_chart(viz.confusion_figure(confusion(pred, truth, len(names)), names, tr("sent.confusion"),
+    matrix = confusion(pred, truth, len(names))
+    seen = np.flatnonzero(matrix.sum(0) + matrix.sum(1))  # classes held out or predicted; the rest are empty rows
+    many = len(seen) > 6
+    c1, c2 = (st.container(), st.container()) if many else st.columns([2, 3])
+    c1.plotly_chart(viz.confusion_figure(matrix[np.ix_(seen, seen)], [names[i] for i in seen], tr("sent.confusion"),
                                          tr("sent.true"), tr("sent.predicted")), key=f"{page}.cm", config={"displayModeBar": False})
+    if len(seen) < len(names):
+        c1.caption(tr("sent.confusion_seen", n=len(seen), total=len(names)))
     texts = td.extra["data"].texts
     wrong = [{tr("sent.true"): names[t], tr("sent.predicted"): names[p], tr("sent.text"): texts[i]}
              for i, t, p in zip(td.extra["test_idx"], truth, pred) if t != p][:30]
     with c2:
         st.caption(tr("sent.mistakes", n=int((pred != truth).sum())))
-        st.dataframe(pd.DataFrame(wrong), hide_index=True, height=300, width="stretch")
+        if wrong:
+            st.dataframe(pd.DataFrame(wrong), hide_index=True, height=300, width="stretch")
 
 
 def embeddings(page: str, model, td, top: int = 40) -> None:
