@@ -8,7 +8,7 @@ from rnnlab.state import EMOJI_FIELDS, pack_messages, unpack_messages
 from rnnlab.tasks import TASKS, build_emoji
 from ui import inspect_view, labrun, live, settings
 from ui.emoji_widgets import message_box, shuffle_panel
-from ui.frame import show_error, tr
+from ui.frame import reason, show_error, tr
 
 P = "emoji"
 settings.lab_header(P, EMOJI_FIELDS, "emoji.title", "emoji.lead")
@@ -43,7 +43,7 @@ with right:
     try:
         td = build_emoji(values["enc"], rows)
     except RNNLabError as err:
-        show_error(tr("emoji.bad_table", reason=str(err)))
+        show_error(tr("emoji.bad_table", reason=reason(err)))
         st.stop()
     device = st.session_state["device"]
     run = live.ensure_run(P, labrun.signature(values, device, tuple(rows)), lambda: labrun.make_trainers(td, values, device))

@@ -7,7 +7,7 @@ from rnnlab.errors import RNNLabError
 from rnnlab.state import FORECAST_FIELDS
 from rnnlab.tasks import TASKS, build_airline
 from ui import forecast_view, labrun, live, settings
-from ui.frame import show_error, tr
+from ui.frame import reason, show_error, tr
 
 P = "forecast"
 settings.lab_header(P, FORECAST_FIELDS, "fc.title", "fc.lead")
@@ -40,7 +40,7 @@ with right:
     try:
         td = build_airline(values["window"], values["prep"], values["test"], values=y)
     except RNNLabError as err:
-        show_error(tr("fc.bad_setting", reason=str(err)))
+        show_error(tr("fc.bad_setting", reason=reason(err)))
         st.stop()
     w = td.extra["windows"]
     forecast_view.series_picture(P, dates, y, w, y_title)

@@ -9,7 +9,7 @@ from rnnlab.state import SENTENCE_FIELDS
 from rnnlab.tasks import TASKS
 from rnnlab.textclf import build_text_task, kiwi_available, kiwi_loaded
 from ui import inspect_view, labrun, live, sentence_view, settings
-from ui.frame import show_error, tr
+from ui.frame import reason, show_error, tr
 
 P = "sentences"
 PRESET_TASK = {"en": "sentences", "ko": "sentences-ko", "movies": "movie-reviews", "paste": "sentences", "upload": "sentences",
@@ -61,7 +61,7 @@ with right:
                 release_free_memory()  # the token lists of every text were freed
             st.session_state[f"{P}/_task_key"] = key
         except RNNLabError as err:
-            show_error(tr("sent.bad_data", reason=str(err)))
+            show_error(tr("sent.bad_data", reason=reason(err)))
             st.stop()
     td = st.session_state[f"{P}/_task"]
     if td.extra["cut"]:

@@ -1,15 +1,22 @@
 """The one exception type the engine raises for bad input.
 
-Pages show ``str(err)`` in the page; the command line prints it on one line and exits 2.
-Anything else that escapes is a bug, not a user error.
+Pages show the message in the page; the command line prints it on one line and exits 2. An error may
+carry a ``key`` and its ``values``: a page then says it in the visitor's language when the locale has
+``err.<key>`` (``rnnlab.i18n.explain``), else in the English of the message. Anything else that
+escapes is a bug, not a user error.
 """
 
 
 class RNNLabError(ValueError):
     """Input the engine cannot use, with a message that says what was wrong and how to fix it."""
 
+    def __init__(self, message: str, key: str | None = None, **values):
+        super().__init__(message)
+        self.key = key        # names the message in the locales (err.<key>), or None
+        self.values = values  # the numbers and names it quotes
 
-def check(condition: bool, message: str) -> None:
-    """Raise :class:`RNNLabError` with ``message`` unless ``condition`` holds."""
+
+def check(condition: bool, message: str, key: str | None = None, **values) -> None:
+    """Raise :class:`RNNLabError` with ``message`` (and ``key``/``values``) unless ``condition`` holds."""
     if not condition:
-        raise RNNLabError(message)
+        raise RNNLabError(message, key, **values)

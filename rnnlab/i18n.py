@@ -38,3 +38,12 @@ def pick_language(query: str | None, locale: str | None) -> str:
     if locale and locale.split("-")[0].lower() in LANGS:
         return locale.split("-")[0].lower()
     return "en"
+
+
+def explain(err: Exception, lang: str = "en") -> str:
+    """An engine error in ``lang``: its own message is the English; other languages translate it in
+    their ``[err]`` section, by the error's key."""
+    key = getattr(err, "key", None)
+    if key and lang != "en" and lang in LANGS and f"err.{key}" in strings(lang):
+        return strings(lang)[f"err.{key}"].format(**getattr(err, "values", {}))
+    return str(err)

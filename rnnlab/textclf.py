@@ -91,9 +91,10 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
     check(tokens in TOKENIZERS, f"tokens must be one of {', '.join(TOKENIZERS)}; got {tokens!r}")
     slots = len(data.texts) * max_len
     check(slots <= MAX_TOKEN_SLOTS, f"{len(data.texts):,} texts x maximum length {max_len} = {slots:,} token slots; at most "
-          f"{MAX_TOKEN_SLOTS:,} on this shared server: choose fewer texts or a shorter maximum length")
+          f"{MAX_TOKEN_SLOTS:,} on this shared server: choose fewer texts or a shorter maximum length", "token_slots",
+          n=len(data.texts), max_len=max_len, slots=slots, max=MAX_TOKEN_SLOTS)
     train_idx, test_idx = data.split(test_share, seed) if held_out else (np.arange(len(data.texts)),) * 2
-    check(len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part")
+    check(len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part", "too_small")
     tok, cut, counts = tokenize_all(data.texts, tokens, max_len, count=set(train_idx.tolist()))
     vocab = Vocab.from_counts(counts, max_size=vocab_size)  # counted on whole training texts, not the cut ones
     ids = [vocab.encode(t)[0] for t in tok]
@@ -102,7 +103,7 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
 
     def encode(text: str):
         t = tokenize(text, tokens)
-        check(len(t) > 0, "the sentence has no tokens")
+        check(len(t) > 0, "the sentence has no tokens", "no_tokens")
         got, unknown = vocab.encode(t[:max_len])
         warn = [f"unknown token(s) mapped to <unk>: {' '.join(dict.fromkeys(unknown))}"] if unknown else []
         if len(t) > max_len:

@@ -301,3 +301,8 @@ def _ratings(texts):
     with gzip.open(ASSETS / "movie-review-snippets.tsv.gz", "rt", encoding="utf-8") as f:
         rating = {t.rstrip("\n"): r for _, r, t in (line.split("\t") for line in f)}
     return [rating[t] for t in texts]
+
+
+def test_bad_input_is_explained_in_korean():
+    at = _app(lang="ko", page="labs/sentences.py", src="ko", msg="가" * 2_100)  # longer than a message may be
+    assert any("입력이 너무 깁니다: 2,100자" in e.value for e in at.error) and not at.exception

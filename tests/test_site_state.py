@@ -36,7 +36,7 @@ def test_presets_map_onto_fields():
 
 def test_both_languages_have_every_string_with_the_same_placeholders():
     en, ko = strings("en"), strings("ko")
-    assert set(en) == set(ko)
+    assert set(en) == {k for k in ko if not k.startswith("err.")}  # English errors are the engine's own messages
     for key in en:
         assert set(re.findall(r"{(\w+)", en[key])) == set(re.findall(r"{(\w+)", ko[key])), key
         assert ko[key].strip(), key
@@ -61,3 +61,22 @@ def test_no_link_field_uses_a_name_streamlit_reserves():
     for fields in (EMOJI_FIELDS, FORECAST_FIELDS, SENTENCE_FIELDS):
         names = [f.name for f in fields]
         assert len(names) == len(set(names)) and not RESERVED & set(names)
+
+
+def test_engine_errors_read_in_korean_and_the_english_says_the_same_as_the_engine():
+    from rnnlab.data import corpus, files
+    from rnnlab.errors import RNNLabError
+    from rnnlab.i18n import explain
+    from rnnlab.textclf import build_text_task
+    bad = [lambda: corpus.parse_pairs("a\t1\nb\t1\nc\t1\nd\t1"), lambda: corpus.parse_pairs("a\t1\nb\nc\t0\nd\t1"),
+           lambda: corpus.read_table("only one column\nx\n"), lambda: files.read_upload(b"\x00\x01binary", 5),
+           lambda: files.read_upload(b"", 5), lambda: corpus.from_pairs([("a", 1), ("b", 0)]),
+           lambda: build_text_task(corpus.from_pairs([(f"t{i}", i % 2) for i in range(6_000)]), max_len=500)]
+    for make in bad:
+        with pytest.raises(RNNLabError) as err:
+            make()
+        e = err.value
+        assert e.key and explain(e, "en") == str(e)
+        ko = explain(e, "ko")
+        assert ko != str(e) and re.search("[가-힣]", ko), e.key
+        assert all(str(v) in ko or f"{v:,}" in ko for v in e.values.values() if isinstance(v, int)), (e.key, ko)

@@ -12,7 +12,7 @@ from rnnlab.errors import RNNLabError, check
 from rnnlab.metrics import regression_errors
 from rnnlab.replay import GATES
 
-from .frame import show_error, tr
+from .frame import reason, show_error, tr
 
 MAX_UPLOAD_MB = 5
 
@@ -36,8 +36,9 @@ def series_source(page: str) -> tuple[list[str], np.ndarray, str] | None:
     try:
         text = read_upload(up.getvalue(), MAX_UPLOAD_MB)
         df = pd.read_csv(io.StringIO(text))
-        check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows")
-        check(len(df) <= airline.MAX_ROWS, f"the file has {len(df):,} rows; at most {airline.MAX_ROWS:,}")
+        check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows", "no_rows")
+        check(len(df) <= airline.MAX_ROWS, f"the file has {len(df):,} rows; at most {airline.MAX_ROWS:,}", "many_rows",
+              n=len(df), max=airline.MAX_ROWS)
         cols = [str(c) for c in df.columns]
         c1, c2 = st.columns(2)
         date_col = c1.selectbox(tr("fc.date_col"), cols, key=f"{page}.date_col")
@@ -53,7 +54,7 @@ def series_source(page: str) -> tuple[list[str], np.ndarray, str] | None:
                 dates = [d for d, k in zip(dates, keep) if k]
         return dates, y, value_col
     except (RNNLabError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
-        show_error(tr("fc.bad_file", reason=str(err).splitlines()[0]))
+        show_error(tr("fc.bad_file", reason=reason(err).splitlines()[0]))
         return None
 
 

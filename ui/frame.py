@@ -2,7 +2,7 @@
 import streamlit as st
 
 from rnnlab.device import available_devices, describe_device
-from rnnlab.i18n import LANGS, pick_language, t
+from rnnlab.i18n import LANGS, explain, pick_language, t
 
 
 def lang() -> str:
@@ -33,6 +33,11 @@ def setup_device() -> str:
         st.session_state["device"] = have[0]
         st.sidebar.caption(tr("frame.device_only", device=describe_device(have[0])))
     return st.session_state["device"]
+
+
+def reason(err: Exception) -> str:
+    """An engine error in the visitor's language where the locale has it, else in English."""
+    return explain(err, lang())
 
 
 def show_error(message: str) -> None:

@@ -11,7 +11,7 @@ from rnnlab.models import SeqModel
 from rnnlab.replay import GATES, trace
 from rnnlab.summary import keras_count, summarize, total
 
-from .frame import show_error, tr
+from .frame import reason, show_error, tr
 
 
 def encode_or_explain(encode, text: str):
@@ -19,7 +19,7 @@ def encode_or_explain(encode, text: str):
     try:
         return encode(text)
     except RNNLabError as err:
-        show_error(tr("inspect.bad_input", reason=str(err)))
+        show_error(tr("inspect.bad_input", reason=reason(err)))
         return None
 
 

@@ -12,7 +12,7 @@ from rnnlab.metrics import confusion
 from rnnlab.models import PAD_ID
 from rnnlab.optim import Adam
 
-from .frame import show_error, tr
+from .frame import reason, show_error, tr
 from .inspect_view import label_text
 from .settings import widget_args
 
@@ -51,7 +51,7 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
         label_col = c2.selectbox(tr("sent.label_col"), cols, index=len(cols) - 1, key=f"{page}.label_col")
         return corpus.from_table(df, text_col, label_col)
     except RNNLabError as err:
-        show_error(tr("sent.bad_data", reason=str(err)))
+        show_error(tr("sent.bad_data", reason=reason(err)))
         return None
 
 

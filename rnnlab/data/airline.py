@@ -27,8 +27,8 @@ def load_csv(source, value_col: str | None = None, date_col: str | None = None) 
         df = pd.read_csv(source)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise RNNLabError(f"could not read the CSV file: {str(err).splitlines()[0]}") from None
-    check(len(df) <= MAX_ROWS, f"the file has {len(df):,} rows; at most {MAX_ROWS:,}")
-    check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows")
+    check(len(df) <= MAX_ROWS, f"the file has {len(df):,} rows; at most {MAX_ROWS:,}", "many_rows", n=len(df), max=MAX_ROWS)
+    check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows", "no_rows")
     value_col = value_col or df.columns[-1]
     check(value_col in df.columns, f"no column {value_col!r}; columns: {', '.join(map(str, df.columns))}")
     values = pd.to_numeric(df[value_col], errors="coerce")
@@ -50,7 +50,7 @@ def fill_missing(values: np.ndarray, how: str = "interpolate") -> tuple[np.ndarr
     missing = int(np.isnan(v).sum())
     if missing == 0:
         return v, 0
-    check(missing < len(v), "every value is missing")
+    check(missing < len(v), "every value is missing", "all_missing")
     if how == "drop":
         return v[~np.isnan(v)], missing
     idx = np.arange(len(v))

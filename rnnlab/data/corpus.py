@@ -32,12 +32,15 @@ class TextSet:
 
     def __post_init__(self):
         check(len(self.texts) == len(self.labels), "every text needs a label")
-        check(len(self.texts) >= 4, f"the data needs at least 4 labelled texts; got {len(self.texts)}")
+        check(len(self.texts) >= 4, f"the data needs at least 4 labelled texts; got {len(self.texts)}", "few_texts", n=len(self.texts))
         check(len(self.texts) <= MAX_CORPUS_ROWS,
-              f"the data has {len(self.texts):,} rows; at most {MAX_CORPUS_ROWS:,} on this shared server")
+              f"the data has {len(self.texts):,} rows; at most {MAX_CORPUS_ROWS:,} on this shared server", "many_rows",
+              n=len(self.texts), max=MAX_CORPUS_ROWS)
         found = sorted(set(self.labels))
-        check(len(found) >= 2, f"the data has only one class ({self.classes[found[0]]!r}); a classifier needs two or more")
-        check(len(self.classes) <= MAX_CLASSES, f"the data has {len(self.classes)} classes; at most {MAX_CLASSES}")
+        check(len(found) >= 2, f"the data has only one class ({self.classes[found[0]]!r}); a classifier needs two or more",
+              "one_class", label=self.classes[found[0]])
+        check(len(self.classes) <= MAX_CLASSES, f"the data has {len(self.classes)} classes; at most {MAX_CLASSES}", "many_classes",
+              n=len(self.classes), max=MAX_CLASSES)
 
     def split(self, test_share: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         """(train, test) row indices: the corpus's fixed test part, else a seeded stratified draw."""
@@ -80,10 +83,12 @@ def parse_pairs(text: str) -> TextSet:
             bad.append(no)
             continue
         pairs.append((body.strip().strip('"'), label.strip()))
-    check(len(pairs) <= MAX_ROWS, f"{len(pairs):,} lines; at most {MAX_ROWS:,} on this shared server")
+    check(len(pairs) <= MAX_ROWS, f"{len(pairs):,} lines; at most {MAX_ROWS:,} on this shared server", "many_rows",
+          n=len(pairs), max=MAX_ROWS)
     if bad:
-        raise RNNLabError(f"line(s) {', '.join(map(str, bad[:5]))}{' …' if len(bad) > 5 else ''} have no label: "
-                          "write each as sentence<TAB>label or sentence,label")
+        lines = f"{', '.join(map(str, bad[:5]))}{' …' if len(bad) > 5 else ''}"
+        raise RNNLabError(f"line(s) {lines} have no label: write each as sentence<TAB>label or sentence,label", "no_label",
+                          lines=lines)
     return from_pairs(pairs, [f"{empty} empty line(s) skipped"] if empty else [])
 
 
@@ -95,13 +100,14 @@ def read_table(text: str) -> pd.DataFrame:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise RNNLabError(f"could not read the table: {str(err).splitlines()[0]}") from None
-    check(len(df.columns) >= 2, "the table needs at least two columns: a text column and a label column")
-    check(len(df) <= MAX_ROWS, f"the table has {len(df):,} rows; at most {MAX_ROWS:,} on this shared server")
+    check(len(df.columns) >= 2, "the table needs at least two columns: a text column and a label column", "two_columns")
+    check(len(df) <= MAX_ROWS, f"the table has {len(df):,} rows; at most {MAX_ROWS:,} on this shared server", "many_rows",
+          n=len(df), max=MAX_ROWS)
     return df
 
 
 def from_table(df: pd.DataFrame, text_col: str, label_col: str) -> TextSet:
-    check(text_col != label_col, "choose different columns for the text and the label")
+    check(text_col != label_col, "choose different columns for the text and the label", "same_column")
     rows = [(t, l) for t, l in zip(df[text_col], df[label_col])]
     kept = [(t, l) for t, l in rows if str(t).strip() and str(l).strip()]
     notes = [f"{len(rows) - len(kept)} row(s) with an empty text or label skipped"] if len(kept) < len(rows) else []

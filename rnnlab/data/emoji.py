@@ -34,7 +34,8 @@ class EmojiCodec:
     @staticmethod
     def tokenize(text: str) -> list[str]:
         tokens = emoji_tokens(text)
-        check(len(tokens) <= MAX_TOKENS, f"the message has {len(tokens)} emoji; at most {MAX_TOKENS}")
+        check(len(tokens) <= MAX_TOKENS, f"the message has {len(tokens)} emoji; at most {MAX_TOKENS}", "many_emoji",
+              n=len(tokens), max=MAX_TOKENS)
         return tokens
 
     def encode(self, tokens: list[str]) -> tuple[torch.Tensor, list[str]]:
@@ -57,9 +58,10 @@ class EmojiCodec:
 def check_messages(messages: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Validate a user-edited table: non-empty, both labels present, at most MAX_MESSAGES rows."""
     rows = [(str(t).strip(), int(l)) for t, l in messages if str(t).strip()]
-    check(len(rows) >= 2, "the table needs at least two messages")
-    check(len(rows) <= MAX_MESSAGES, f"the table has {len(rows)} messages; at most {MAX_MESSAGES}")
-    check({l for _, l in rows} == {0, 1}, "the table needs at least one GOOD and one BAD message")
+    check(len(rows) >= 2, "the table needs at least two messages", "two_messages")
+    check(len(rows) <= MAX_MESSAGES, f"the table has {len(rows)} messages; at most {MAX_MESSAGES}", "many_messages",
+          n=len(rows), max=MAX_MESSAGES)
+    check({l for _, l in rows} == {0, 1}, "the table needs at least one GOOD and one BAD message", "good_and_bad")
     for text, _ in rows:
         EmojiCodec.tokenize(text)
     return rows

@@ -16,8 +16,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}_']+|[^\s\p{L}\p{N}_']", regex.V1)
 
 def check_text(text: str) -> str:
     """Reject empty and overlong messages with a message that says the limit."""
-    check(isinstance(text, str) and text.strip() != "", "the message is empty: type at least one token")
-    check(len(text) <= MAX_CHARS, f"the message is too long: {len(text):,} characters, at most {MAX_CHARS:,}")
+    check(isinstance(text, str) and text.strip() != "", "the message is empty: type at least one token", "empty_message")
+    check(len(text) <= MAX_CHARS, f"the message is too long: {len(text):,} characters, at most {MAX_CHARS:,}", "long_message",
+          n=len(text), max=MAX_CHARS)
     return text
 
 
