@@ -4,12 +4,10 @@ import logging
 import streamlit as st
 
 from rnnlab.device import use_one_thread
-from rnnlab.memory import limit_malloc_arenas
 from ui.frame import setup_device, setup_language, tr
 
 st.set_page_config(page_title="RNN Lab", page_icon="🔁", layout="wide")
 use_one_thread()
-limit_malloc_arenas(2)  # visitors' script threads share two malloc arenas: ~30 MB less resident
 setup_language()
 nav = st.navigation([
     st.Page("labs/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),

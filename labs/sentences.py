@@ -4,7 +4,6 @@ import hashlib
 import streamlit as st
 
 from rnnlab.errors import RNNLabError
-from rnnlab.memory import release_free_memory
 from rnnlab.state import SENTENCE_FIELDS
 from rnnlab.tasks import TASKS
 from rnnlab.textclf import build_text_task, kiwi_available, kiwi_loaded
@@ -58,7 +57,6 @@ with right:
             slow = values["tok"] == "morpheme" and not kiwi_loaded()
             with st.spinner(tr("sent.kiwi_loading") if slow else tr("sent.preparing")):
                 st.session_state[f"{P}/_task"] = build_text_task(data, values["tok"], values["vocab"], values["maxlen"])
-                release_free_memory()  # the token lists of every text were freed
             st.session_state[f"{P}/_task_key"] = key
         except RNNLabError as err:
             show_error(tr("sent.bad_data", reason=reason(err)))

@@ -13,7 +13,6 @@ from .data.corpus import TextSet
 from .data.seqdata import from_ids
 from .data.text import Vocab, char_tokens, check_text, word_tokens
 from .errors import RNNLabError, check
-from .memory import release_free_memory
 from .tasks import TaskData
 
 TOKENIZERS = ("word", "char", "morpheme")
@@ -26,14 +25,13 @@ _KIWI_LOCK = threading.Lock()  # one load per process, one analysis at a time (v
 @cache
 def _kiwi_loaded():
     """Kiwi, the Korean morphological analyser, loaded once per process and shared. Without its optional
-    user, typo and multi-word dictionaries it keeps ~230 MB instead of ~480 MB (measured in bench/)."""
+    user, typo and multi-word dictionaries it keeps ~245 MB instead of ~480 MB (measured in bench/)."""
     try:
         from kiwipiepy import Kiwi
     except ImportError:
         raise RNNLabError("morpheme tokens need the Kiwi analyser: pip install kiwipiepy") from None
     kiwi = Kiwi(num_workers=-1, load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
     kiwi.tokenize("가")  # the first analysis builds the rest of its tables
-    release_free_memory()  # loading leaves freed buffers behind
     return kiwi
 
 
@@ -49,6 +47,7 @@ def kiwi_loaded() -> bool:
     return _kiwi_loaded.cache_info().currsize > 0
 
 
+@cache
 def kiwi_available() -> bool:
     """Installed, without importing it (17 MB) before a visitor asks for morphemes."""
     return importlib.util.find_spec("kiwipiepy") is not None
