@@ -56,8 +56,8 @@ with right:
         if read is None:
             return
         x, tokens, warnings = read
-        if warnings:
-            st.warning(tr("inspect.unknown", tokens=" ".join(dict.fromkeys(t for t in tokens if t not in td.extra["codec"].vocab.index))))
+        for w in warnings:
+            st.warning(reason(w))
         if run.epoch == 0:
             st.caption(tr("inspect.untrained"))
         model = run.trainer.model

@@ -81,11 +81,8 @@ with right:
         read = inspect_view.encode_or_explain(td.encode, text)
         if read is not None:
             x, tokens, warnings = read
-            unknown = dict.fromkeys(t for t in tokens if t not in td.extra["vocab"].index)
-            if unknown:
-                st.warning(tr("inspect.unknown", tokens=" ".join(unknown)))
-            if any(w.startswith("cut to") for w in warnings):
-                st.warning(tr("sent.cut_one", maxlen=values["maxlen"]))
+            for w in warnings:
+                st.warning(reason(w))
             model = run.trainer.model
             trace = inspect_view.verdict(P, model, x, tokens, td.labels)
             inspect_view.insides(P, model, x, tokens, trace)

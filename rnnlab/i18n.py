@@ -41,9 +41,10 @@ def pick_language(query: str | None, locale: str | None) -> str:
 
 
 def explain(err: Exception, lang: str = "en") -> str:
-    """An engine error in ``lang``: its own message is the English; other languages translate it in
-    their ``[err]`` section, by the error's key."""
+    """An engine error or note in ``lang``, from the locale's ``[err]`` or ``[note]`` section by its key;
+    without one (English errors are the engine's own messages), its own text."""
     key = getattr(err, "key", None)
-    if key and lang != "en" and lang in LANGS and f"err.{key}" in strings(lang):
-        return strings(lang)[f"err.{key}"].format(**getattr(err, "values", {}))
+    full = f"{getattr(err, 'section', 'err')}.{key}"
+    if key and lang in LANGS and full in strings(lang):
+        return strings(lang)[full].format(**getattr(err, "values", {}))
     return str(err)

@@ -13,7 +13,7 @@ from .config import ModelConfig, TrainConfig
 from .data import airline, emoji, nextvalue, sentences, sine
 from .data.seqdata import SeqData, from_features
 from .data.text import check_text
-from .errors import RNNLabError, check
+from .errors import Note, RNNLabError, check
 
 
 @dataclass
@@ -46,8 +46,10 @@ class Task:
     presets: dict[str, Preset]                       # "default" is used when none is named
 
 
-def _warn_unknown(unknown: list[str]) -> list[str]:
-    return [f"unknown token(s) mapped to <unk>: {' '.join(dict.fromkeys(unknown))}"] if unknown else []
+def warn_unknown(unknown: list[str]) -> list[Note]:
+    """The note for tokens read as <unk>, if any."""
+    tokens = " ".join(dict.fromkeys(unknown))
+    return [Note(f"unknown token(s) mapped to <unk>: {tokens}", "unknown", tokens=tokens)] if unknown else []
 
 
 def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
@@ -59,7 +61,7 @@ def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
         tokens = codec.tokenize(text)
         check(len(tokens) > 0, "the message has no emoji: type at least one")
         x, unknown = codec.encode(tokens)
-        return x, tokens, _warn_unknown(unknown)
+        return x, tokens, warn_unknown(unknown)
 
     model = ({"input_kind": "features", "input_size": 1} if encoding == "tutorial"
              else {"input_kind": "embedding", "vocab_size": len(codec.vocab)})

@@ -12,8 +12,8 @@ import torch
 from .data.corpus import TextSet
 from .data.seqdata import from_ids
 from .data.text import Vocab, char_tokens, check_text, word_tokens
-from .errors import RNNLabError, check
-from .tasks import TaskData
+from .errors import Note, RNNLabError, check
+from .tasks import TaskData, warn_unknown
 
 TOKENIZERS = ("word", "char", "morpheme")
 MAX_TOKEN_SLOTS = 2_500_000  # texts x max length one visitor's task may hold (20 MB of ids)
@@ -104,9 +104,9 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
         t = tokenize(text, tokens)
         check(len(t) > 0, "the sentence has no tokens", "no_tokens")
         got, unknown = vocab.encode(t[:max_len])
-        warn = [f"unknown token(s) mapped to <unk>: {' '.join(dict.fromkeys(unknown))}"] if unknown else []
+        warn = warn_unknown(unknown)
         if len(t) > max_len:
-            warn.append(f"cut to the first {max_len} tokens")
+            warn.append(Note(f"cut to the first {max_len} tokens", "cut", maxlen=max_len))
         return torch.tensor(got), t[:max_len], warn
 
     model = {"input_kind": "embedding", "vocab_size": len(vocab), "head": "binary" if two else "multiclass",

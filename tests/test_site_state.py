@@ -80,3 +80,14 @@ def test_engine_errors_read_in_korean_and_the_english_says_the_same_as_the_engin
         ko = explain(e, "ko")
         assert ko != str(e) and re.search("[가-힣]", ko), e.key
         assert all(str(v) in ko or f"{v:,}" in ko for v in e.values.values() if isinstance(v, int)), (e.key, ko)
+
+
+def test_notes_read_in_both_languages_and_stay_plain_strings_for_the_command_line():
+    from rnnlab.i18n import explain
+    from rnnlab.tasks import resolve
+    td, _, _ = resolve("sentences-ko", data={"max_len": 3})
+    _, _, notes = td.encode("영화 🎬 정말 재미있어")
+    assert [n.key for n in notes] == ["unknown", "cut"] and all(isinstance(n, str) for n in notes)
+    assert explain(notes[1], "en") == "Only the first 3 tokens are read (the maximum length)."
+    assert explain(notes[1], "ko") == "앞의 3개 토큰만 읽습니다(최대 길이)."
+    assert explain(notes[0], "ko") == "학습 데이터에 없어서 <unk>(모름)로 읽었어요: 🎬" and notes[0] == "unknown token(s) mapped to <unk>: 🎬"
