@@ -182,12 +182,11 @@ def subset(parsed: Parsed, train_size: int = 2000, seed: int = 0, topics: int | 
     texts are the parsed ones, shared, not copied."""
     tr_x, tr_y, te_x, te_y, classes = parsed
     if topics is not None and topics < len(classes):
-        keep = [c for c, _ in sorted(enumerate(np.bincount(tr_y, minlength=len(classes))), key=lambda t: -t[1])[:topics]]
-        new = {c: k for k, c in enumerate(sorted(keep))}
-        tr = [(t, new[y]) for t, y in zip(tr_x, tr_y) if y in new]
-        te = [(t, new[y]) for t, y in zip(te_x, te_y) if y in new]
-        (tr_x, tr_y), (te_x, te_y), classes = zip(*tr), zip(*te), [classes[c] for c in sorted(keep)]
-        tr_x, tr_y, te_x, te_y = map(list, (tr_x, tr_y, te_x, te_y))
+        keep = sorted(np.argsort(-np.bincount(tr_y, minlength=len(classes)), kind="stable")[:topics].tolist())
+        new = {c: k for k, c in enumerate(keep)}  # old class id -> new, in the old order
+        tr_x, tr_y = [t for t, y in zip(tr_x, tr_y) if y in new], [new[y] for y in tr_y if y in new]
+        te_x, te_y = [t for t, y in zip(te_x, te_y) if y in new], [new[y] for y in te_y if y in new]
+        classes = [classes[c] for c in keep]
     rng = np.random.default_rng(seed)
     a = rng.permutation(len(tr_x))[:train_size]
     b = rng.permutation(len(te_x))[:max(2, train_size // 4)]
