@@ -8,7 +8,7 @@ import streamlit as st
 from rnnlab import forecast, viz
 from rnnlab.data import airline
 from rnnlab.data.files import read_upload
-from rnnlab.errors import RNNLabError, check
+from rnnlab.errors import RNNLabError
 from rnnlab.metrics import regression_errors
 from rnnlab.replay import GATES
 
@@ -34,16 +34,12 @@ def series_source(page: str) -> tuple[list[str], np.ndarray, str] | None:
         st.info(tr("fc.upload_wait"))
         return None
     try:
-        text = read_upload(up.getvalue(), MAX_UPLOAD_MB)
-        df = pd.read_csv(io.StringIO(text))
-        check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows", "no_rows")
-        check(len(df) <= airline.MAX_ROWS, f"the file has {len(df):,} rows; at most {airline.MAX_ROWS:,}", "many_rows",
-              n=len(df), max=airline.MAX_ROWS)
+        df = airline.read_csv(io.StringIO(read_upload(up.getvalue(), MAX_UPLOAD_MB)))
         cols = [str(c) for c in df.columns]
         c1, c2 = st.columns(2)
         date_col = c1.selectbox(tr("fc.date_col"), cols, key=f"{page}.date_col")
         value_col = c2.selectbox(tr("fc.value_col"), cols, index=len(cols) - 1, key=f"{page}.value_col")
-        dates, y = airline.load_csv(io.StringIO(text), value_col, date_col)
+        dates, y = airline.series_from(df, value_col, date_col)
         missing = int(np.isnan(y).sum())
         if missing:
             how = st.radio(tr("fc.missing", n=missing), ["interpolate", "drop"], key=f"{page}.missing", horizontal=True,

@@ -23,12 +23,22 @@ MIN_TRAIN_WINDOWS = 3
 
 def load_csv(source, value_col: str | None = None, date_col: str | None = None) -> tuple[list[str], np.ndarray]:
     """Dates (as text) and float values from a CSV path or file object; clear errors for bad files."""
+    return series_from(read_csv(source), value_col, date_col)
+
+
+def read_csv(source) -> pd.DataFrame:
+    """A CSV path or file object -> a table with at least one row and at most ``MAX_ROWS``."""
     try:
         df = pd.read_csv(source)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise RNNLabError(f"could not read the CSV file: {str(err).splitlines()[0]}") from None
     check(len(df) <= MAX_ROWS, f"the file has {len(df):,} rows; at most {MAX_ROWS:,}", "many_rows", n=len(df), max=MAX_ROWS)
     check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows", "no_rows")
+    return df
+
+
+def series_from(df: pd.DataFrame, value_col: str | None = None, date_col: str | None = None) -> tuple[list[str], np.ndarray]:
+    """Dates (as text) and float values from a table: the value column must hold numbers (gaps allowed)."""
     value_col = value_col or df.columns[-1]
     check(value_col in df.columns, f"no column {value_col!r}; columns: {', '.join(map(str, df.columns))}")
     values = pd.to_numeric(df[value_col], errors="coerce")
