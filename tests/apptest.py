@@ -1,0 +1,44 @@
+"""Helpers for the AppTest suites: the site run headless, its Plotly specs read back as data."""
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def app(lang="en", page=None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def arr(v):
+    """Plotly 7 sends NumPy arrays as {"dtype", "bdata" (base64), "shape"}; plain lists pass through."""
+    if isinstance(v, dict) and "bdata" in v:
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"])
+        return a.reshape([int(n) for n in str(v["shape"]).split(",")]) if "shape" in v else a
+    return np.asarray(v)
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def train_to_end(at, page: str = "emoji", limit: int = 80):
+    """Click Train, then rerun (each rerun runs the live fragment once) until the run is done."""
+    at.button(key=f"{page}.train").click().run()
+    for _ in range(limit):
+        if at.session_state[f"{page}/_run"].done:
+            break
+        at.run()
+    assert not at.exception, at.exception
+    return at.session_state[f"{page}/_run"]
