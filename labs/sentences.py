@@ -30,7 +30,7 @@ with left:
     data = sentence_view.text_set(P, src)
     if data is not None:
         for note in data.notes:
-            st.caption(note)
+            st.caption(reason(note))
     toks = ["word", "char"] + (["morpheme"] if kiwi_available() else [])
     if st.session_state[f"{P}.tok"] not in toks:
         settings.set_value(P, "tok", "word")

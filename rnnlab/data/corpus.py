@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import RNNLabError, check
+from ..errors import Note, RNNLabError, check
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 MAX_ROWS = 20_000         # pasted lines or uploaded rows
@@ -63,7 +63,7 @@ def from_pairs(pairs: list[tuple[str, object]], notes: list[str] | None = None) 
     notes = list(notes or [])
     cut = sum(len(t) > MAX_TEXT for t, _ in pairs)
     if cut:
-        notes.append(f"{cut} text(s) longer than {MAX_TEXT} characters were cut")
+        notes.append(Note(f"{cut} text(s) longer than {MAX_TEXT} characters were cut", "texts_cut", n=cut, max=MAX_TEXT))
     names = sorted({str(l) for _, l in pairs}, key=lambda s: (not s.lstrip("-").isdigit(), int(s) if s.lstrip("-").isdigit() else 0, s))
     index = {n: i for i, n in enumerate(names)}
     return TextSet([t[:MAX_TEXT] for t, _ in pairs], [index[str(l)] for _, l in pairs], names, notes=notes)
@@ -89,7 +89,7 @@ def parse_pairs(text: str) -> TextSet:
         lines = f"{', '.join(map(str, bad[:5]))}{' …' if len(bad) > 5 else ''}"
         raise RNNLabError(f"line(s) {lines} have no label: write each as sentence<TAB>label or sentence,label", "no_label",
                           lines=lines)
-    return from_pairs(pairs, [f"{empty} empty line(s) skipped"] if empty else [])
+    return from_pairs(pairs, [Note(f"{empty} empty line(s) skipped", "empty_lines", n=empty)] if empty else [])
 
 
 def read_table(text: str) -> pd.DataFrame:
@@ -110,7 +110,8 @@ def from_table(df: pd.DataFrame, text_col: str, label_col: str) -> TextSet:
     check(text_col != label_col, "choose different columns for the text and the label", "same_column")
     rows = [(t, l) for t, l in zip(df[text_col], df[label_col])]
     kept = [(t, l) for t, l in rows if str(t).strip() and str(l).strip()]
-    notes = [f"{len(rows) - len(kept)} row(s) with an empty text or label skipped"] if len(kept) < len(rows) else []
+    gone = len(rows) - len(kept)
+    notes = [Note(f"{gone} row(s) with an empty text or label skipped", "empty_rows", n=gone)] if gone else []
     return from_pairs(kept, notes)
 
 
@@ -125,4 +126,5 @@ def movie_reviews(neutral: float = 0.0, test_every: int = 5) -> TextSet:
     labels = [int(r > 0) for _, r, _ in kept]
     test = [k for k, (i, _, _) in enumerate(kept) if i % test_every == 0]
     return TextSet(texts, labels, ["negative", "positive"], test_index=test,
-                   notes=[f"{len(rows) - len(kept)} near-neutral snippet(s) dropped"] if len(kept) < len(rows) else [])
+                   notes=[Note(f"{len(rows) - len(kept)} near-neutral snippet(s) dropped", "neutral_dropped",
+                               n=len(rows) - len(kept))] if len(kept) < len(rows) else [])
