@@ -6,6 +6,7 @@ Prints a Markdown table: seconds of the training loop for each, the ratio, and t
 200-step sequence on a 4-layer, 128-unit LSTM. Targets: emoji tutorial < 0.5 s; engine/bare <= 1.3
 (sine tutorial <= 1.2); inspection < 50 ms.
 """
+
 import statistics
 import sys
 import time
@@ -33,7 +34,7 @@ def bare_loop(td, mc, tc) -> float:
     for _ in range(tc.epochs):
         perm = torch.randperm(n, generator=gen)
         for i in range(0, n, tc.batch_size):
-            b = perm[i:i + tc.batch_size]
+            b = perm[i : i + tc.batch_size]
             opt.zero_grad()
             loss = compute_loss(mc.head, model(x[b]), y[b])
             loss.backward()
@@ -56,7 +57,9 @@ def compare(task, preset, repeats, **train):
 
 
 def inspection_ms(repeats=5) -> float:
-    model = seeded_model(ModelConfig(cell="lstm", num_layers=4, hidden_size=128, vocab_size=100, embedding_dim=32), 0)
+    model = seeded_model(
+        ModelConfig(cell="lstm", num_layers=4, hidden_size=128, vocab_size=100, embedding_dim=32), 0
+    )
     x = torch.randint(2, 100, (200,))
     trace(model, x)
     times = []

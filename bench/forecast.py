@@ -5,6 +5,7 @@ beside naive, seasonal naive, Holt-Winters and the SARIMA airline model, measure
 
 Target: the best preset's RMSE under 25 averaged over 5 seeds, each training in under 5 s.
 """
+
 import statistics
 import sys
 import warnings
@@ -38,14 +39,19 @@ def rnn(preset: str, seeds=range(5)):
 def classical(y: np.ndarray, split: int) -> dict[str, np.ndarray]:
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
     from statsmodels.tsa.statespace.sarimax import SARIMAX
+
     order, seasonal = (0, 1, 1), (0, 1, 1, 12)
     fit = SARIMAX(np.log(y[:split]), order=order, seasonal_order=seasonal).fit(disp=False)
     full = SARIMAX(np.log(y), order=order, seasonal_order=seasonal).filter(fit.params)
     sarima = np.exp(full.predict(start=split, end=len(y) - 1))
-    hw = [ExponentialSmoothing(y[:t], trend="add", seasonal="mul", seasonal_periods=12).fit().forecast(1)[0]
-          for t in range(split, len(y))]
-    return {"SARIMA(0,1,1)(0,1,1)12 on log, fitted on the training months": sarima,
-            "Holt-Winters (additive trend, multiplicative season), refit each month": np.array(hw)}
+    hw = [
+        ExponentialSmoothing(y[:t], trend="add", seasonal="mul", seasonal_periods=12).fit().forecast(1)[0]
+        for t in range(split, len(y))
+    ]
+    return {
+        "SARIMA(0,1,1)(0,1,1)12 on log, fitted on the training months": sarima,
+        "Holt-Winters (additive trend, multiplicative season), refit each month": np.array(hw),
+    }
 
 
 if __name__ == "__main__":
@@ -60,8 +66,12 @@ if __name__ == "__main__":
             print(f"| {name} | {regression_errors(p, y[t])['rmse']:.1f} | |")
     except ImportError:
         print("| (statsmodels not installed: pip install -r bench/requirements.txt) | | |")
-    for preset, label in (("tutorial", "RNN tutorial preset: window 4, SimpleRNN(4), 10 epochs"),
-                          ("best", "RNN best preset: GRU(8), window 13, seasonal difference of the log")):
+    for preset, label in (
+        ("tutorial", "RNN tutorial preset: window 4, SimpleRNN(4), 10 epochs"),
+        ("best", "RNN best preset: GRU(8), window 13, seasonal difference of the log"),
+    ):
         rmse, secs = rnn(preset)
-        print(f"| {label} (5 seeds) | {statistics.mean(rmse):.1f} (seeds: {', '.join(f'{r:.1f}' for r in rmse)}) "
-              f"| {statistics.mean(secs):.2f} (max {max(secs):.2f}) |")
+        print(
+            f"| {label} (5 seeds) | {statistics.mean(rmse):.1f} (seeds: {', '.join(f'{r:.1f}' for r in rmse)}) "
+            f"| {statistics.mean(secs):.2f} (max {max(secs):.2f}) |"
+        )

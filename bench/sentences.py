@@ -9,6 +9,7 @@
 4. the Kiwi morpheme analyser: first load, resident memory it adds, and texts per second (the 48
    Korean sentences, 200 times over: 9,600 texts).
 """
+
 import statistics
 import sys
 import tempfile
@@ -20,12 +21,14 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rnnlab.config import ModelConfig, TrainConfig  # noqa: E402
-from rnnlab.data import download  # noqa: E402
+from rnnlab.data import (
+    download,  # noqa: E402
+    sentences,  # noqa: E402
+)
 from rnnlab.gradients import input_gradients  # noqa: E402
 from rnnlab.models import seeded_model  # noqa: E402
 from rnnlab.replay import trace  # noqa: E402
 from rnnlab.tasks import resolve  # noqa: E402
-from rnnlab.data import sentences  # noqa: E402
 from rnnlab.textclf import build_text_task, tokenize, tokenize_all  # noqa: E402
 from rnnlab.train import Trainer  # noqa: E402
 
@@ -50,8 +53,10 @@ def nsmc_epoch(n=10_000):
     with tempfile.TemporaryDirectory() as d:
         paths = {}
         for name, rows in (("ratings_train.txt", n), ("ratings_test.txt", n // 4)):
-            lines = ["id\tdocument\tlabel"] + [f"{i}\t{' '.join(rng.choice(words, rng.integers(5, 31)))}\t{rng.integers(0, 2)}"
-                                               for i in range(rows)]
+            lines = ["id\tdocument\tlabel"] + [
+                f"{i}\t{' '.join(rng.choice(words, rng.integers(5, 31)))}\t{rng.integers(0, 2)}"
+                for i in range(rows)
+            ]
             (Path(d) / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
             paths[name] = Path(d) / name
         data = download.load("nsmc", paths, train_size=n)
@@ -95,11 +100,21 @@ if __name__ == "__main__":
     accs, secs, model, td = movie_reviews()
     n, epoch = nsmc_epoch()
     print("| measure | value | target |\n|---|---|---|")
-    print(f"| movie-review snippets, GRU(64) from scratch: held-out accuracy over 3 seeds | {statistics.mean(accs):.1%} "
-          f"({', '.join(f'{a:.1%}' for a in accs)}) | >= 76% |")
-    print(f"| the same: training seconds per seed | {statistics.mean(secs):.1f} (max {max(secs):.1f}) | < 60 s |")
-    print(f"| one epoch of {n:,} NSMC-format reviews, max length 30, embedding 64, LSTM 64 | {epoch:.1f} s | < 10 s |")
-    print(f"| a typed sentence: encode, full trace and gradients (median of 9) | {inference_ms(model, td):.1f} ms | < 100 ms |")
+    print(
+        f"| movie-review snippets, GRU(64) from scratch: held-out accuracy over 3 seeds | {statistics.mean(accs):.1%} "
+        f"({', '.join(f'{a:.1%}' for a in accs)}) | >= 76% |"
+    )
+    print(
+        f"| the same: training seconds per seed | {statistics.mean(secs):.1f} (max {max(secs):.1f}) | < 60 s |"
+    )
+    print(
+        f"| one epoch of {n:,} NSMC-format reviews, max length 30, embedding 64, LSTM 64 | {epoch:.1f} s | < 10 s |"
+    )
+    print(
+        f"| a typed sentence: encode, full trace and gradients (median of 9) | {inference_ms(model, td):.1f} ms | < 100 ms |"
+    )
     print(f"| Kiwi morpheme analyser: first load and first sentence | {kiwi_load:.2f} s | |")
-    print(f"| Kiwi: heap it adds to the process (loaded once, shared by every visitor) | {kiwi_mb:.0f} MB | |")
+    print(
+        f"| Kiwi: heap it adds to the process (loaded once, shared by every visitor) | {kiwi_mb:.0f} MB | |"
+    )
     print(f"| Kiwi: Korean sentences to morphemes | {kiwi_rate:,.0f} per s | |")

@@ -9,6 +9,7 @@ click with >= 4 chart updates per second; redraws stay flat over 3,000 epochs; o
 each further visitor with a trained model < 50 MB; on a second, fresh server, one and then two visitors
 training on Korean morphemes (the Kiwi analyser loads on first use and is shared).
 """
+
 import statistics
 import sys
 import time
@@ -111,8 +112,11 @@ def main() -> None:
         for _ in range(2):
             before, anon = rss_mb(proc.pid), rss_mb(proc.pid, "RssAnon")
             ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-            live_run(ctx.new_page(), url + "/sentences?src=movies&cell=gru&hidden=64&emb=64&epochs=1&lr=0.003&batch=64&maxlen=50",
-                     limit=120)
+            live_run(
+                ctx.new_page(),
+                url + "/sentences?src=movies&cell=gru&hidden=64&emb=64&epochs=1&lr=0.003&batch=64&maxlen=50",
+                limit=120,
+            )
             movie.append((rss_mb(proc.pid) - before, rss_mb(proc.pid, "RssAnon") - anon))
         final = rss_mb(proc.pid)
         browser.close()
@@ -120,18 +124,34 @@ def main() -> None:
     print("| measure | value | target |\n|---|---|---|")
     print(f"| home page render, warm server (median of 3) | {home:.2f} s | < 2 s |")
     print(f"| Emoji lab render, warm server (median of 3) | {lab:.2f} s | < 2 s |")
-    print(f"| emoji tutorial preset (300 epochs), click to done (median of 3: {done_all}) | {done:.2f} s | < 3 s |")
+    print(
+        f"| emoji tutorial preset (300 epochs), click to done (median of 3: {done_all}) | {done:.2f} s | < 3 s |"
+    )
     print(f"| emoji tutorial preset: loss-chart redraws before done | {len(updates)} | |")
     print(f"| loss-chart updates while training (3,000-epoch run) | {rate:.1f} per s | >= 4 per s |")
     print(f"| 3,000-epoch run: click to done | {done_long:.1f} s | |")
-    print(f"| 3,000-epoch run: gap between redraws, first vs last quarter | {early * 1000:.0f} ms vs {late * 1000:.0f} ms | flat |")
-    print(f"| server RSS: idle / one visitor trained / after the 3,000-epoch run | {idle:.0f} / {one_visitor:.0f} / {after_long:.0f} MB | < 600 MB |")
-    print(f"| server RSS added per further visitor with a trained LSTM(64) | {', '.join(f'{v:.1f}' for v in per_visitor)} MB | < 50 MB each |")
-    print(f"| server RSS added by the first and second visitor training on the 10.6k movie reviews, GRU(64) "
-          f"(of which heap) | {movie[0][0]:.0f} ({movie[0][1]:.0f}), {movie[1][0]:.0f} ({movie[1][1]:.0f}) MB | < 50 MB each |")
+    print(
+        f"| 3,000-epoch run: gap between redraws, first vs last quarter | {early * 1000:.0f} ms vs {late * 1000:.0f} ms | flat |"
+    )
+    print(
+        "| server RSS: idle / one visitor trained / after the 3,000-epoch run | "
+        f"{idle:.0f} / {one_visitor:.0f} / {after_long:.0f} MB | < 600 MB |"
+    )
+    print(
+        "| server RSS added per further visitor with a trained LSTM(64) | "
+        f"{', '.join(f'{v:.1f}' for v in per_visitor)} MB | < 50 MB each |"
+    )
+    print(
+        f"| server RSS added by the first and second visitor training on the 10.6k movie reviews, GRU(64) "
+        f"(of which heap) | {movie[0][0]:.0f} ({movie[0][1]:.0f}), {movie[1][0]:.0f} ({movie[1][1]:.0f}) MB | < 50 MB each |"
+    )
     print(f"| server RSS at the end (7 visitors) | {final:.0f} MB | |")
-    print(f"| fresh server, one visitor training on the Korean set with Kiwi morphemes | {korean[0]:.0f} MB | < 600 MB |")
-    print(f"| the same, a second visitor with morphemes (the analyser is shared) | {korean[1] - korean[0]:+.0f} MB | < 50 MB |")
+    print(
+        f"| fresh server, one visitor training on the Korean set with Kiwi morphemes | {korean[0]:.0f} MB | < 600 MB |"
+    )
+    print(
+        f"| the same, a second visitor with morphemes (the analyser is shared) | {korean[1] - korean[0]:+.0f} MB | < 50 MB |"
+    )
 
 
 if __name__ == "__main__":

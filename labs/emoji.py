@@ -1,4 +1,5 @@
 """The Emoji lab: many-to-one classification where the order of the emoji decides the label."""
+
 import pandas as pd
 import streamlit as st
 
@@ -24,11 +25,22 @@ with left:
             st.session_state[f"{P}/_table_base"] = E.MESSAGES
             st.warning(tr("emoji.bad_link_table"))
     base = st.session_state[f"{P}/_table_base"]
-    table = st.data_editor(pd.DataFrame({"message": [m for m, _ in base], "label": [E.LABELS[l] for _, l in base]}),
-                           num_rows="dynamic", hide_index=True, key=f"{P}.table", width="stretch",
-                           column_config={"message": st.column_config.TextColumn(tr("emoji.col_message"), required=True),
-                                          "label": st.column_config.SelectboxColumn(tr("emoji.col_label"), options=E.LABELS,
-                                                                                    required=True, format_func=lambda l: tr(f"label.{P}.{l}"))})
+    table = st.data_editor(
+        pd.DataFrame({"message": [m for m, _ in base], "label": [E.LABELS[l] for _, l in base]}),
+        num_rows="dynamic",
+        hide_index=True,
+        key=f"{P}.table",
+        width="stretch",
+        column_config={
+            "message": st.column_config.TextColumn(tr("emoji.col_message"), required=True),
+            "label": st.column_config.SelectboxColumn(
+                tr("emoji.col_label"),
+                options=E.LABELS,
+                required=True,
+                format_func=lambda l: tr(f"label.{P}.{l}"),
+            ),
+        },
+    )
     st.caption(tr("emoji.data_help", n=E.MAX_MESSAGES))
     st.subheader(tr("set.model"))
     settings.preset_buttons(P, TASKS["emoji"].presets, EMOJI_FIELDS)
@@ -36,7 +48,11 @@ with left:
     st.toggle(tr("live.compare"), **settings.widget_args(P, "cmp"), help=tr("live.compare_help"))
 
 with right:
-    rows = [(str(m), E.LABELS.index(l)) for m, l in zip(table["message"], table["label"]) if isinstance(m, str) and l in E.LABELS]
+    rows = [
+        (str(m), E.LABELS.index(l))
+        for m, l in zip(table["message"], table["label"])
+        if isinstance(m, str) and l in E.LABELS
+    ]
     settings.set_value(P, "data", "" if rows == E.MESSAGES else pack_messages(rows))
     values = settings.values(P, EMOJI_FIELDS)
     settings.write_url(P, EMOJI_FIELDS)
@@ -46,7 +62,9 @@ with right:
         show_error(tr("emoji.bad_table", reason=reason(err)))
         st.stop()
     device = st.session_state["device"]
-    run = live.ensure_run(P, labrun.signature(values, device, tuple(rows)), lambda: labrun.make_trainers(td, values, device))
+    run = live.ensure_run(
+        P, labrun.signature(values, device, tuple(rows)), lambda: labrun.make_trainers(td, values, device)
+    )
     live.sync_live_settings(run, values["lr"], values["epochs"])
     live.controls(P, run)
     text = message_box(P, td.extra["codec"].vocab.tokens[2:])

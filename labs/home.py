@@ -1,12 +1,18 @@
 """Home: what an RNN is, a picture of one unrolled, and a card per lab."""
+
 from pathlib import Path
 
 import streamlit as st
 
 from ui.frame import tr
 
-LABS = [("emoji", "🐱", "labs/emoji.py"), ("sentences", "💬", "labs/sentences.py"), ("forecast", "✈️", "labs/forecast.py"),
-        ("memory", "🧠", None), ("seq2seq", "🔁", None)]
+LABS = [
+    ("emoji", "🐱", "labs/emoji.py"),
+    ("sentences", "💬", "labs/sentences.py"),
+    ("forecast", "✈️", "labs/forecast.py"),
+    ("memory", "🧠", None),
+    ("seq2seq", "🔁", None),
+]
 
 st.title(tr("home.title"))
 st.markdown(tr("home.lead"))

@@ -2,4 +2,5 @@
 
 Imports no streamlit: pages depend on this package, never the other way round.
 """
+
 __version__ = "0.1.0"

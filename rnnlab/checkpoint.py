@@ -2,6 +2,7 @@
 
 Loading uses ``torch.load(weights_only=True)``: only tensors and plain data are read, never pickled code.
 """
+
 from dataclasses import asdict
 from pathlib import Path
 
@@ -18,8 +19,10 @@ def save(model: SeqModel, path, extra: dict | None = None) -> None:
     """Write atomically: a temporary file is renamed into place, so a crash leaves no half file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
-    torch.save({"format": FORMAT, "config": asdict(model.cfg), "state": model.state_dict(),
-                "extra": extra or {}}, tmp)
+    torch.save(
+        {"format": FORMAT, "config": asdict(model.cfg), "state": model.state_dict(), "extra": extra or {}},
+        tmp,
+    )
     tmp.replace(path)
 
 

@@ -2,6 +2,7 @@
 
 Bad input prints one line, ``error: ...``, on stderr and exits with code 2; nothing is written.
 """
+
 import argparse
 import json
 import sys
@@ -41,10 +42,18 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--batch-size", type=int, dest="batch_size")
     t.add_argument("--seed", type=int)
     t.add_argument("--window", type=int, help="input window (airline, sine, next-value)")
-    t.add_argument("--tokens", choices=["word", "char", "morpheme"], help="text tasks: words, characters or Kiwi morphemes")
+    t.add_argument(
+        "--tokens",
+        choices=["word", "char", "morpheme"],
+        help="text tasks: words, characters or Kiwi morphemes",
+    )
     t.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
-    t.add_argument("--predict", nargs="+", default=[], metavar="TEXT", help="inputs to predict after training")
-    t.add_argument("--trace", metavar="TEXT", help="an input to replay step by step (hidden states and gates)")
+    t.add_argument(
+        "--predict", nargs="+", default=[], metavar="TEXT", help="inputs to predict after training"
+    )
+    t.add_argument(
+        "--trace", metavar="TEXT", help="an input to replay step by step (hidden states and gates)"
+    )
     t.add_argument("--save", metavar="PATH", help="save the trained model (weights and config) here")
     t.add_argument("--json", action="store_true", help="print one JSON object")
     return p
@@ -83,8 +92,14 @@ def _trace_json(model, td, text: str) -> dict:
     tr = trace(model.cpu(), x)
     steps = []
     for t, token in enumerate(tokens):
-        layers = [{"h": _r(l.h[t]), **({"c": _r(l.c[t])} if l.c is not None else {}),
-                   "gates": {g: _r(a[t]) for g, a in l.gates.items()}} for l in tr.layers]
+        layers = [
+            {
+                "h": _r(l.h[t]),
+                **({"c": _r(l.c[t])} if l.c is not None else {}),
+                "gates": {g: _r(a[t]) for g, a in l.gates.items()},
+            }
+            for l in tr.layers
+        ]
         steps.append({"token": token, "output": _r(tr.outputs[t]), "layers": layers})
     return {"input": text, "warnings": warnings, "steps": steps}
 
@@ -93,17 +108,37 @@ TEXT_TASKS = ("sentences", "sentences-ko", "movie-reviews")
 
 
 def cmd_train(a) -> dict:
-    model_over = {k: v for k, v in {"cell": a.cell, "num_layers": a.num_layers, "hidden_size": a.hidden_size,
-                                     "bidirectional": a.bidirectional}.items() if v is not None}
-    train_over = {k: v for k, v in {"epochs": a.epochs, "lr": a.lr, "batch_size": a.batch_size,
-                                     "seed": a.seed}.items() if v is not None}
-    check(a.window is None or a.task in ("airline", "sine", "next-value"), f"--window does not apply to task {a.task!r}")
-    check(a.tokens is None or a.task in TEXT_TASKS, f"--tokens applies to {', '.join(TEXT_TASKS)}; not to {a.task!r}")
+    model_over = {
+        k: v
+        for k, v in {
+            "cell": a.cell,
+            "num_layers": a.num_layers,
+            "hidden_size": a.hidden_size,
+            "bidirectional": a.bidirectional,
+        }.items()
+        if v is not None
+    }
+    train_over = {
+        k: v
+        for k, v in {"epochs": a.epochs, "lr": a.lr, "batch_size": a.batch_size, "seed": a.seed}.items()
+        if v is not None
+    }
+    check(
+        a.window is None or a.task in ("airline", "sine", "next-value"),
+        f"--window does not apply to task {a.task!r}",
+    )
+    check(
+        a.tokens is None or a.task in TEXT_TASKS,
+        f"--tokens applies to {', '.join(TEXT_TASKS)}; not to {a.task!r}",
+    )
     data = {k: v for k, v in {"window": a.window, "tokens": a.tokens}.items() if v}
     td, mc, tc = resolve(a.task, a.preset, model_over, train_over, data or None)
     tc.device = a.device
     device = pick_device(a.device)
-    check(td.encode is not None or not (a.predict or a.trace), f"task {a.task!r} takes no --predict/--trace input")
+    check(
+        td.encode is not None or not (a.predict or a.trace),
+        f"task {a.task!r} takes no --predict/--trace input",
+    )
     for text in a.predict + ([a.trace] if a.trace else []):
         td.encode(text)  # reject bad inputs before spending time on training
     model = seeded_model(mc, tc.seed)
@@ -111,8 +146,12 @@ def cmd_train(a) -> dict:
     if trainer.stop_reason == "nan":
         raise RNNLabError(trainer.message)
     loss, acc, out = trainer.evaluate(td.test)
-    metrics = {"test_loss": loss, "evaluated_on": "held-out test part" if td.held_out else
-               "the training messages (this tiny set has no held-out part)"}
+    metrics = {
+        "test_loss": loss,
+        "evaluated_on": "held-out test part"
+        if td.held_out
+        else "the training messages (this tiny set has no held-out part)",
+    }
     if mc.head == "regression":
         pred = td.to_units(out.cpu().numpy())
         metrics.update({f"test_{k}": v for k, v in regression_errors(pred, td.truth).items()})
@@ -120,10 +159,18 @@ def cmd_train(a) -> dict:
     else:
         metrics["test_accuracy"] = acc
     model.eval()
-    result = {"task": a.task, "preset": a.preset, "device": device.type,
-              "config": {"model": asdict(mc), "train": asdict(tc)}, "train_seconds": round(trainer.train_seconds, 4),
-              "epochs": trainer.epoch, "stop_reason": trainer.stop_reason, "final_loss": trainer.history.loss[-1],
-              "metrics": metrics, "predictions": [_predict(model, td, text) for text in a.predict]}
+    result = {
+        "task": a.task,
+        "preset": a.preset,
+        "device": device.type,
+        "config": {"model": asdict(mc), "train": asdict(tc)},
+        "train_seconds": round(trainer.train_seconds, 4),
+        "epochs": trainer.epoch,
+        "stop_reason": trainer.stop_reason,
+        "final_loss": trainer.history.loss[-1],
+        "metrics": metrics,
+        "predictions": [_predict(model, td, text) for text in a.predict],
+    }
     if a.trace:
         result["trace"] = _trace_json(model, td, a.trace)
     if a.save:
@@ -133,8 +180,10 @@ def cmd_train(a) -> dict:
 
 def _print_human(r: dict) -> None:
     m = r["metrics"]
-    print(f"{r['task']} ({r['preset']}): {r['config']['model']['cell']} x{r['config']['model']['num_layers']}, "
-          f"hidden {r['config']['model']['hidden_size']}, {r['epochs']} epochs in {r['train_seconds']:.2f} s on {r['device']}")
+    print(
+        f"{r['task']} ({r['preset']}): {r['config']['model']['cell']} x{r['config']['model']['num_layers']}, "
+        f"hidden {r['config']['model']['hidden_size']}, {r['epochs']} epochs in {r['train_seconds']:.2f} s on {r['device']}"
+    )
     print(f"final training loss {r['final_loss']:.4f}")
     if "test_accuracy" in m:
         print(f"accuracy {m['test_accuracy']:.1%} on {m['evaluated_on']}")

@@ -1,4 +1,5 @@
 """Which device trains: CUDA, then Apple MPS, then the CPU."""
+
 import torch
 
 from .errors import RNNLabError

@@ -15,7 +15,7 @@ class RNNLabError(ValueError):
 
     def __init__(self, message: str, key: str | None = None, **values):
         super().__init__(message)
-        self.key = key        # names the message in the locales (err.<key>), or None
+        self.key = key  # names the message in the locales (err.<key>), or None
         self.values = values  # the numbers and names it quotes
 
 

@@ -4,6 +4,7 @@ One step ahead: each test month is predicted from the true values before it.
 Recursive (multi-step): from the forecast origin (the first test month), each prediction is fed back
 as an input for the next, ``horizon`` months ahead, as a real forecast would have to.
 """
+
 import numpy as np
 import torch
 
@@ -33,9 +34,11 @@ def recursive(model: SeqModel, w: Windows, y: np.ndarray, origin: int, horizon: 
     series = np.asarray(y[:origin], dtype=float).copy()
     out = []
     for _ in range(horizon):
-        z = w.transform.forward(np.r_[series, series[-1]])[-window - 1:-1]  # transform needs the next slot
+        z = w.transform.forward(np.r_[series, series[-1]])[-window - 1 : -1]  # transform needs the next slot
         t = len(series)
-        value = float(w.transform.inverse(_predict_z(model, z[None])[:1], np.array([t]), np.r_[series, 0.0])[0])
+        value = float(
+            w.transform.inverse(_predict_z(model, z[None])[:1], np.array([t]), np.r_[series, 0.0])[0]
+        )
         out.append(value)
         series = np.r_[series, value]
     return np.array(out)
@@ -43,9 +46,11 @@ def recursive(model: SeqModel, w: Windows, y: np.ndarray, origin: int, horizon: 
 
 def recursive_baselines(y: np.ndarray, origin: int, horizon: int) -> dict[str, np.ndarray]:
     """The same horizon for the baselines: the last known value, and the last known season repeated."""
-    season = y[origin - PERIOD:origin]
-    return {"naive": np.full(horizon, y[origin - 1]),
-            "seasonal naive": np.array([season[k % PERIOD] for k in range(horizon)])}
+    season = y[origin - PERIOD : origin]
+    return {
+        "naive": np.full(horizon, y[origin - 1]),
+        "seasonal naive": np.array([season[k % PERIOD] for k in range(horizon)]),
+    }
 
 
 @torch.no_grad()
@@ -54,15 +59,18 @@ def window_states(model: SeqModel, w: Windows) -> list[np.ndarray]:
     device = next(model.parameters()).device
     x = model.encode(torch.as_tensor(w.x, dtype=torch.float32, device=device)[..., None])
     _, state = model.rnn(x)
-    h_n = state[0] if model.cfg.cell == "lstm" else state                   # (layers*D, N, H)
+    h_n = state[0] if model.cfg.cell == "lstm" else state  # (layers*D, N, H)
     d = model.cfg.directions
-    return [h_n[k * d:(k + 1) * d].permute(1, 0, 2).reshape(len(w.t), -1).cpu().numpy()
-            for k in range(model.cfg.num_layers)]
+    return [
+        h_n[k * d : (k + 1) * d].permute(1, 0, 2).reshape(len(w.t), -1).cpu().numpy()
+        for k in range(model.cfg.num_layers)
+    ]
 
 
 def window_gates(model: SeqModel, w: Windows, layer: int = 0) -> dict[str, np.ndarray]:
     """Each gate at the last step of every window: gate letter -> (N, D*H)."""
     from .replay import trace  # replay imports models only; kept local to keep this module's imports light
+
     rows: dict[str, list] = {}
     for x in w.x:
         tr = trace(model, torch.as_tensor(x, dtype=torch.float32)[:, None]).layers[layer]

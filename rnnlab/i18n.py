@@ -4,6 +4,7 @@ Strings live in ``locales/<lang>.toml`` (tables flatten to dotted keys: ``[emoji
 ``emoji.title``). ``t`` falls back to English, then to the key itself, so a missing string shows as
 its key instead of breaking a page; a test checks that both languages have every key.
 """
+
 import tomllib
 from functools import cache
 from pathlib import Path

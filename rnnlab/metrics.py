@@ -1,4 +1,5 @@
 """Regression errors in original units, and a classification confusion matrix."""
+
 import numpy as np
 
 
@@ -7,8 +8,11 @@ def regression_errors(pred: np.ndarray, truth: np.ndarray) -> dict[str, float]:
     pred, truth = np.asarray(pred, float), np.asarray(truth, float)
     err = pred - truth
     nz = truth != 0
-    return {"rmse": float(np.sqrt(np.mean(err ** 2))), "mae": float(np.mean(np.abs(err))),
-            "mape": float(np.mean(np.abs(err[nz]) / np.abs(truth[nz])) * 100) if nz.any() else float("nan")}
+    return {
+        "rmse": float(np.sqrt(np.mean(err**2))),
+        "mae": float(np.mean(np.abs(err))),
+        "mape": float(np.mean(np.abs(err[nz]) / np.abs(truth[nz])) * 100) if nz.any() else float("nan"),
+    }
 
 
 def confusion(pred: np.ndarray, truth: np.ndarray, n_classes: int) -> np.ndarray:

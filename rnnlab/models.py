@@ -9,6 +9,7 @@ same weights step by step to show the gates. Variable-length batches are packed,
 changes a prediction: a one-directional model reads each row's state at its last real step (padding
 after it cannot reach back), a bidirectional one packs the batch with ``pack_padded_sequence``.
 """
+
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -28,9 +29,15 @@ class SeqModel(nn.Module):
         if cfg.input_kind == "embedding":
             self.embed = nn.Embedding(cfg.vocab_size, cfg.embedding_dim, padding_idx=PAD_ID)
         rnn_kwargs = {"nonlinearity": cfg.activation} if cfg.cell == "rnn" else {}
-        self.rnn = _CELLS[cfg.cell](self.input_width, cfg.hidden_size, num_layers=cfg.num_layers,
-                                    batch_first=True, bidirectional=cfg.bidirectional,
-                                    dropout=cfg.dropout if cfg.num_layers > 1 else 0.0, **rnn_kwargs)
+        self.rnn = _CELLS[cfg.cell](
+            self.input_width,
+            cfg.hidden_size,
+            num_layers=cfg.num_layers,
+            batch_first=True,
+            bidirectional=cfg.bidirectional,
+            dropout=cfg.dropout if cfg.num_layers > 1 else 0.0,
+            **rnn_kwargs,
+        )
         self.head = nn.Linear(cfg.directions * cfg.hidden_size, cfg.out_size)
         if cfg.cell == "lstm" and cfg.forget_bias:
             self._init_forget_bias(cfg.forget_bias)
@@ -41,7 +48,7 @@ class SeqModel(nn.Module):
         h = self.cfg.hidden_size
         for name, p in self.rnn.named_parameters():
             if name.startswith("bias_"):
-                p[h:2 * h] = value if name.startswith("bias_ih") else 0.0
+                p[h : 2 * h] = value if name.startswith("bias_ih") else 0.0
 
     @property
     def input_width(self) -> int:
@@ -53,19 +60,20 @@ class SeqModel(nn.Module):
         """Token ids (N, L) or features (N, L, H_in) -> floats (N, L, H_in)."""
         kind = self.cfg.input_kind
         if kind == "embedding":
-            return self.embed(x)                                            # (N, L, E)
+            return self.embed(x)  # (N, L, E)
         if kind == "onehot":
-            return F.one_hot(x, self.cfg.vocab_size).float()                # (N, L, V)
-        return x                                                            # (N, L, H_in)
+            return F.one_hot(x, self.cfg.vocab_size).float()  # (N, L, V)
+        return x  # (N, L, H_in)
 
-    def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None,
-                encoded: torch.Tensor | None = None) -> torch.Tensor:
+    def forward(
+        self, x: torch.Tensor, lengths: torch.Tensor | None = None, encoded: torch.Tensor | None = None
+    ) -> torch.Tensor:
         """Logits or values: (N, C) for binary/multiclass/regression ((N,) when C == 1), (N, L, C) for tagging.
 
         ``lengths`` (N,) on the CPU marks the valid steps of each row; rows shorter than L are packed.
         ``encoded`` replaces ``encode(x)`` (gradient and saliency views pass it to get d/dx).
         """
-        inp = self.encode(x) if encoded is None else encoded              # (N, L, H_in)
+        inp = self.encode(x) if encoded is None else encoded  # (N, L, H_in)
         n, steps = inp.shape[0], inp.shape[1]
         ragged = lengths is not None and int(lengths.min()) < steps
         if ragged and self.cfg.bidirectional:
@@ -75,15 +83,17 @@ class SeqModel(nn.Module):
             out, _ = pad_packed_sequence(out, batch_first=True, total_length=steps)
         else:
             # one direction: padding after a row's end cannot change its earlier states
-            out, state = self.rnn(inp)                                      # out (N, L, D*H)
+            out, state = self.rnn(inp)  # out (N, L, D*H)
         if self.cfg.head == "tagging":
-            return self.head(out)                                           # (N, L, C)
+            return self.head(out)  # (N, L, C)
         if ragged and not self.cfg.bidirectional:
-            last = out[torch.arange(n, device=out.device), lengths.to(out.device) - 1]  # (N, H) at each row's end
+            last = out[
+                torch.arange(n, device=out.device), lengths.to(out.device) - 1
+            ]  # (N, H) at each row's end
         else:
-            h_n = state[0] if self.cfg.cell == "lstm" else state            # (layers*D, N, H)
-            last = h_n[-self.cfg.directions:].transpose(0, 1).reshape(n, -1)  # (N, D*H) top layer
-        y = self.head(last)                                                 # (N, C)
+            h_n = state[0] if self.cfg.cell == "lstm" else state  # (layers*D, N, H)
+            last = h_n[-self.cfg.directions :].transpose(0, 1).reshape(n, -1)  # (N, D*H) top layer
+        y = self.head(last)  # (N, C)
         return y.squeeze(-1) if self.cfg.out_size == 1 else y
 
     def predict(self, out: torch.Tensor) -> torch.Tensor:

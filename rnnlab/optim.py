@@ -13,6 +13,7 @@ Adam (Kingma & Ba, 2015):
     v <- beta2 * v + (1 - beta2) * g^2         second moment (mean of its square)
     p <- p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
 """
+
 import torch
 
 
@@ -52,8 +53,14 @@ class SGD(Optimizer):
 
 
 class Adam(Optimizer):
-    def __init__(self, params, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
-                 weight_decay: float = 0.0):
+    def __init__(
+        self,
+        params,
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+    ):
         super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
 
     @torch.no_grad()
@@ -67,8 +74,8 @@ class Adam(Optimizer):
             t = state["step"]
             state["m"].lerp_(g, 1 - b1)
             state["v"].mul_(b2).addcmul_(g, g, value=1 - b2)
-            denom = (state["v"].sqrt() / (1 - b2 ** t) ** 0.5).add_(eps)
-            p.addcdiv_(state["m"], denom, value=-lr / (1 - b1 ** t))
+            denom = (state["v"].sqrt() / (1 - b2**t) ** 0.5).add_(eps)
+            p.addcdiv_(state["m"], denom, value=-lr / (1 - b1**t))
 
 
 def make(name: str, params, lr: float, momentum: float = 0.0, weight_decay: float = 0.0) -> Optimizer:

@@ -17,6 +17,7 @@ GRU:   r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)                     reset
 Shapes: L steps, H hidden units per direction, D directions; a layer's arrays are (L, D*H) with the
 forward direction's units first. Layer k > 0 reads layer k-1's (L, D*H) states.
 """
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,22 +26,29 @@ import torch
 from .models import SeqModel
 
 GATES = {"rnn": (), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
-GATE_NAMES = {"i": "input gate", "f": "forget gate", "g": "candidate cell", "o": "output gate",
-              "r": "reset gate", "z": "update gate", "n": "candidate state"}
+GATE_NAMES = {
+    "i": "input gate",
+    "f": "forget gate",
+    "g": "candidate cell",
+    "o": "output gate",
+    "r": "reset gate",
+    "z": "update gate",
+    "n": "candidate state",
+}
 
 
 @dataclass
 class LayerTrace:
-    h: np.ndarray                                   # (L, D*H) hidden state after each step
-    c: np.ndarray | None = None                     # (L, D*H) LSTM cell state, else None
+    h: np.ndarray  # (L, D*H) hidden state after each step
+    c: np.ndarray | None = None  # (L, D*H) LSTM cell state, else None
     gates: dict[str, np.ndarray] = field(default_factory=dict)  # gate letter -> (L, D*H)
 
 
 @dataclass
 class Trace:
-    layers: list[LayerTrace]                        # one per stacked layer, bottom first
-    outputs: np.ndarray                             # (L, C) the head's output after each step (probabilities or values)
-    final: np.ndarray                               # (C,) the model's output for the whole input
+    layers: list[LayerTrace]  # one per stacked layer, bottom first
+    outputs: np.ndarray  # (L, C) the head's output after each step (probabilities or values)
+    final: np.ndarray  # (C,) the model's output for the whole input
 
 
 def _sigmoid(a: np.ndarray) -> np.ndarray:
@@ -51,38 +59,40 @@ def _direction(cell: str, act: str, xs: np.ndarray, w: list[np.ndarray], reverse
     """One layer, one direction. xs (L, H_in) -> h (L, H), c (L, H) or None, gates {letter: (L, H)}."""
     w_ih, w_hh, b_ih, b_hh = w
     steps, hidden = xs.shape[0], w_hh.shape[1]
-    xw = xs @ w_ih.T + b_ih                                             # (L, G*H) all input terms at once
+    xw = xs @ w_ih.T + b_ih  # (L, G*H) all input terms at once
     h_prev, c_prev = np.zeros(hidden), np.zeros(hidden)
     hs = np.empty((steps, hidden))
     cs = np.empty((steps, hidden)) if cell == "lstm" else None
-    gs = np.empty((steps, w_hh.shape[0]))                               # (L, G*H) every gate, torch's order
+    gs = np.empty((steps, w_hh.shape[0]))  # (L, G*H) every gate, torch's order
     h1, h2, h3 = hidden, 2 * hidden, 3 * hidden
-    for t in (range(steps - 1, -1, -1) if reverse else range(steps)):
-        hw = w_hh @ h_prev + b_hh                                       # (G*H,)
+    for t in range(steps - 1, -1, -1) if reverse else range(steps):
+        hw = w_hh @ h_prev + b_hh  # (G*H,)
         if cell == "rnn":
             a = xw[t] + hw
             h_prev = np.tanh(a) if act == "tanh" else np.maximum(a, 0.0)
         elif cell == "lstm":
-            g = _sigmoid(xw[t] + hw)                                    # i, f, o as sigmoids ...
-            g[h2:h3] = np.tanh(xw[t, h2:h3] + hw[h2:h3])                # ... and the candidate as tanh
+            g = _sigmoid(xw[t] + hw)  # i, f, o as sigmoids ...
+            g[h2:h3] = np.tanh(xw[t, h2:h3] + hw[h2:h3])  # ... and the candidate as tanh
             c_prev = g[h1:h2] * c_prev + g[:h1] * g[h2:h3]
             h_prev = g[h3:] * np.tanh(c_prev)
             cs[t] = c_prev
             gs[t] = g
         else:
-            rz = _sigmoid(xw[t, :h2] + hw[:h2])                         # r, z
+            rz = _sigmoid(xw[t, :h2] + hw[:h2])  # r, z
             n = np.tanh(xw[t, h2:] + rz[:h1] * hw[h2:])
             h_prev = (1.0 - rz[h1:]) * n + rz[h1:] * h_prev
             gs[t, :h2], gs[t, h2:] = rz, n
         hs[t] = h_prev
-    gates = {g: gs[:, k * hidden:(k + 1) * hidden] for k, g in enumerate(GATES[cell])}
+    gates = {g: gs[:, k * hidden : (k + 1) * hidden] for k, g in enumerate(GATES[cell])}
     return hs, cs, gates
 
 
 def _layer_weights(rnn: torch.nn.Module, layer: int, reverse: bool) -> list[np.ndarray]:
     suffix = f"_l{layer}" + ("_reverse" if reverse else "")
-    return [getattr(rnn, f"{name}{suffix}").detach().cpu().double().numpy()
-            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+    return [
+        getattr(rnn, f"{name}{suffix}").detach().cpu().double().numpy()
+        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+    ]
 
 
 @torch.no_grad()
@@ -94,17 +104,21 @@ def trace(model: SeqModel, x: torch.Tensor) -> Trace:
     try:
         device = next(model.parameters()).device
         x = x.to(device)
-        xs = model.encode(x[None])[0].detach().cpu().double().numpy()    # (L, H_in)
+        xs = model.encode(x[None])[0].detach().cpu().double().numpy()  # (L, H_in)
         layers = []
         for k in range(cfg.num_layers):
-            parts = [_direction(cfg.cell, cfg.activation, xs, _layer_weights(model.rnn, k, rev), rev)
-                     for rev in ((False, True) if cfg.bidirectional else (False,))]
+            parts = [
+                _direction(cfg.cell, cfg.activation, xs, _layer_weights(model.rnn, k, rev), rev)
+                for rev in ((False, True) if cfg.bidirectional else (False,))
+            ]
             cat = lambda arrs: np.concatenate(arrs, axis=1)
-            layer = LayerTrace(h=cat([p[0] for p in parts]),
-                               c=cat([p[1] for p in parts]) if cfg.cell == "lstm" else None,
-                               gates={g: cat([p[2][g] for p in parts]) for g in GATES[cfg.cell]})
+            layer = LayerTrace(
+                h=cat([p[0] for p in parts]),
+                c=cat([p[1] for p in parts]) if cfg.cell == "lstm" else None,
+                gates={g: cat([p[2][g] for p in parts]) for g in GATES[cfg.cell]},
+            )
             layers.append(layer)
-            xs = layer.h                                                  # next layer reads (L, D*H)
+            xs = layer.h  # next layer reads (L, D*H)
         outputs = _step_outputs(model, x, layers[-1].h)
         if cfg.bidirectional or cfg.head == "tagging":
             final = model.predict(model(x[None]))[0].reshape(-1).double().cpu().numpy()
@@ -125,10 +139,12 @@ def _step_outputs(model: SeqModel, x: torch.Tensor, top_h: np.ndarray) -> np.nda
     if cfg.head == "tagging" or not cfg.bidirectional:
         w = model.head.weight.detach().cpu().double().numpy()
         b = model.head.bias.detach().cpu().double().numpy()
-        logits = torch.from_numpy(top_h @ w.T + b)                       # (L, C)
+        logits = torch.from_numpy(top_h @ w.T + b)  # (L, C)
         if cfg.out_size == 1 and cfg.head != "tagging":
             logits = logits[:, 0]
         out = model.predict(logits)
     else:
-        out = torch.stack([model.predict(model(x[None, :t + 1]))[0] for t in range(x.shape[0])]).double().cpu()
+        out = (
+            torch.stack([model.predict(model(x[None, : t + 1]))[0] for t in range(x.shape[0])]).double().cpu()
+        )
     return out.reshape(x.shape[0], -1).numpy()

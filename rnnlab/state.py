@@ -4,19 +4,20 @@ Like the TensorFlow Playground's state object: every setting that changes a run 
 a field, so a copied link reproduces the run. ``decode`` never fails: a bad value falls back to the
 default and yields a message naming the field, the value and what is allowed.
 """
+
 from dataclasses import dataclass
 from typing import Any
 
 
 @dataclass(frozen=True)
 class Field:
-    name: str                      # the query-string key (short, stable: links must survive releases)
-    kind: type                     # int, float, bool or str
+    name: str  # the query-string key (short, stable: links must survive releases)
+    kind: type  # int, float, bool or str
     default: Any
-    choices: tuple = ()            # allowed values for str fields
-    lo: float | None = None        # inclusive range for numbers
+    choices: tuple = ()  # allowed values for str fields
+    lo: float | None = None  # inclusive range for numbers
     hi: float | None = None
-    help: str = ""                 # what it sets (for the table in the docs)
+    help: str = ""  # what it sets (for the table in the docs)
 
     def parse(self, text: str):
         """Text from a URL -> value; raises ValueError with the reason."""
@@ -61,18 +62,30 @@ def decode(params, fields: list[Field]) -> tuple[dict, list[str]]:
 
 def encode(values: dict, fields: list[Field], always: tuple[str, ...] = ("seed",)) -> dict[str, str]:
     """Values -> query params: the fields that differ from their default, plus ``always`` ones."""
-    return {f.name: f.format(values[f.name]) for f in fields
-            if f.name in values and (values[f.name] != f.default or f.name in always)}
+    return {
+        f.name: f.format(values[f.name])
+        for f in fields
+        if f.name in values and (values[f.name] != f.default or f.name in always)
+    }
 
 
-def model_fields(cell="gru", hidden=16, epochs=150, lr=0.02, batch=10, embed=8, max_hidden=256) -> list[Field]:
+def model_fields(
+    cell="gru", hidden=16, epochs=150, lr=0.02, batch=10, embed=8, max_hidden=256
+) -> list[Field]:
     """The settings every lab shares; defaults differ per lab."""
     return [
         Field("cell", str, cell, ("rnn", "lstm", "gru"), help="recurrent cell"),
         Field("layers", int, 1, lo=1, hi=4, help="stacked layers"),
         Field("hidden", int, hidden, lo=1, hi=max_hidden, help="hidden units per layer"),
         Field("bidir", bool, False, help="also read right to left"),
-        Field("emb", int, embed, lo=1, hi=64, help="embedding size (not `embed`: Streamlit reserves that parameter)"),
+        Field(
+            "emb",
+            int,
+            embed,
+            lo=1,
+            hi=64,
+            help="embedding size (not `embed`: Streamlit reserves that parameter)",
+        ),
         Field("opt", str, "adam", ("adam", "sgd"), help="optimizer"),
         Field("lr", float, lr, lo=1e-5, hi=1.0, help="learning rate"),
         Field("epochs", int, epochs, lo=1, hi=5000, help="maximum epochs"),
@@ -107,45 +120,103 @@ def unpack_messages(text: str) -> list[tuple[str, int]]:
 
 
 # engine config names -> URL field names
-_FIELD_OF = {"cell": "cell", "num_layers": "layers", "hidden_size": "hidden", "bidirectional": "bidir",
-             "embedding_dim": "emb", "optimizer": "opt", "lr": "lr", "epochs": "epochs", "batch_size": "batch",
-             "clip": "clip", "encoding": "enc", "window": "window", "preprocess": "prep", "vocab_size": "vocab",
-             "max_len": "maxlen", "tokens": "tok"}
+_FIELD_OF = {
+    "cell": "cell",
+    "num_layers": "layers",
+    "hidden_size": "hidden",
+    "bidirectional": "bidir",
+    "embedding_dim": "emb",
+    "optimizer": "opt",
+    "lr": "lr",
+    "epochs": "epochs",
+    "batch_size": "batch",
+    "clip": "clip",
+    "encoding": "enc",
+    "window": "window",
+    "preprocess": "prep",
+    "vocab_size": "vocab",
+    "max_len": "maxlen",
+    "tokens": "tok",
+}
 
 
 def preset_values(preset, fields: list[Field]) -> dict:
     """A task preset as field values; fields it does not name go back to their defaults (seed and
     lab-specific inputs such as the message are kept)."""
-    named = {_FIELD_OF[k]: v for part in (preset.model, preset.train, preset.data) for k, v in part.items() if k in _FIELD_OF}
+    named = {
+        _FIELD_OF[k]: v
+        for part in (preset.model, preset.train, preset.data)
+        for k, v in part.items()
+        if k in _FIELD_OF
+    }
     keep = {"seed", "msg", "data", "cmp", "src"}
     return {f.name: named.get(f.name, f.default) for f in fields if f.name not in keep}
 
 
 def to_configs(values: dict) -> tuple[dict, dict]:
     """Field values -> (ModelConfig fields, TrainConfig fields)."""
-    model = {"cell": values["cell"], "num_layers": values["layers"], "hidden_size": values["hidden"],
-             "bidirectional": values["bidir"], "embedding_dim": values.get("emb", 16)}
-    train = {"optimizer": values["opt"], "lr": values["lr"], "epochs": values["epochs"], "batch_size": values["batch"],
-             "clip": values["clip"], "seed": values["seed"]}
+    model = {
+        "cell": values["cell"],
+        "num_layers": values["layers"],
+        "hidden_size": values["hidden"],
+        "bidirectional": values["bidir"],
+        "embedding_dim": values.get("emb", 16),
+    }
+    train = {
+        "optimizer": values["opt"],
+        "lr": values["lr"],
+        "epochs": values["epochs"],
+        "batch_size": values["batch"],
+        "clip": values["clip"],
+        "seed": values["seed"],
+    }
     return model, train
 
 
-FORECAST_FIELDS = [f for f in model_fields(cell="gru", hidden=8, epochs=60, lr=0.01, batch=8) if f.name != "emb"] + [
+FORECAST_FIELDS = [
+    f for f in model_fields(cell="gru", hidden=8, epochs=60, lr=0.01, batch=8) if f.name != "emb"
+] + [
     Field("window", int, 13, lo=1, hi=36, help="months the model reads before predicting the next"),
-    Field("prep", str, "seasonal-diff", ("none", "standardize", "log", "seasonal-diff", "leaky-standardize"),
-          help="preprocessing"),
+    Field(
+        "prep",
+        str,
+        "seasonal-diff",
+        ("none", "standardize", "log", "seasonal-diff", "leaky-standardize"),
+        help="preprocessing",
+    ),
     Field("test", int, 28, lo=6, hi=60, help="months held out at the end for testing"),
-    Field("mode", str, "one-step", ("one-step", "recursive"), help="forecast from true or from predicted inputs"),
+    Field(
+        "mode", str, "one-step", ("one-step", "recursive"), help="forecast from true or from predicted inputs"
+    ),
     Field("horizon", int, 28, lo=1, hi=60, help="months ahead for recursive forecasts"),
 ]
 
 
 SENTENCE_FIELDS = model_fields(cell="lstm", hidden=16, epochs=120, lr=0.02, batch=12) + [
-    Field("src", str, "en", ("en", "ko", "movies", "paste", "upload", "nsmc", "imdb", "reuters"), help="data set"),
+    Field(
+        "src",
+        str,
+        "en",
+        ("en", "ko", "movies", "paste", "upload", "nsmc", "imdb", "reuters"),
+        help="data set",
+    ),
     Field("subset", int, 2000, lo=100, hi=50000, help="training texts drawn from a downloaded corpus"),
     Field("topics", int, 8, lo=2, hi=46, help="Reuters: keep the most frequent topics"),
-    Field("neutral", float, 0.0, lo=0.0, hi=2.0, help="movie snippets: drop ratings closer to 0 than this (-4..+4 scale)"),
-    Field("tok", str, "word", ("word", "char", "morpheme"), help="tokens: words, characters (Korean syllables) or morphemes"),
+    Field(
+        "neutral",
+        float,
+        0.0,
+        lo=0.0,
+        hi=2.0,
+        help="movie snippets: drop ratings closer to 0 than this (-4..+4 scale)",
+    ),
+    Field(
+        "tok",
+        str,
+        "word",
+        ("word", "char", "morpheme"),
+        help="tokens: words, characters (Korean syllables) or morphemes",
+    ),
     Field("vocab", int, 6000, lo=3, hi=20000, help="vocabulary size, <pad> and <unk> included"),
     Field("maxlen", int, 40, lo=2, hi=200, help="longest sequence; longer ones are cut"),
     Field("msg", str, "", help="the sentence to read (empty = an example)"),

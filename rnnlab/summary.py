@@ -5,6 +5,7 @@ W_ih (G*H, H_in), W_hh (G*H, H) and, in torch, two bias vectors b_ih and b_hh (G
 G*H*(H_in + H + 2) numbers per direction. Keras's SimpleRNN and LSTM keep one bias: G*H*(H_in + H + 1),
 so a Keras SimpleRNN(3) on 5 inputs has 3*(5+3+1) = 27 weights and torch's nn.RNN 3*(5+3+2) = 30.
 """
+
 from dataclasses import dataclass
 
 from .models import SeqModel
@@ -14,10 +15,10 @@ GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}
 
 @dataclass
 class Row:
-    layer: str      # e.g. "embedding", "lstm layer 1 (forward)", "head"
-    shapes: str     # the tensors, e.g. "W_ih (64, 8), W_hh (64, 16), b_ih (64), b_hh (64)"
-    formula: str    # e.g. "4·16·(8 + 16 + 2)"
-    count: int      # numbers in this layer
+    layer: str  # e.g. "embedding", "lstm layer 1 (forward)", "head"
+    shapes: str  # the tensors, e.g. "W_ih (64, 8), W_hh (64, 16), b_ih (64), b_hh (64)"
+    formula: str  # e.g. "4·16·(8 + 16 + 2)"
+    count: int  # numbers in this layer
 
 
 def keras_count(cell: str, units: int, inputs: int) -> int:
@@ -30,16 +31,28 @@ def summarize(model: SeqModel) -> list[Row]:
     cfg = model.cfg
     rows = []
     if cfg.input_kind == "embedding":
-        rows.append(Row("embedding", f"E ({cfg.vocab_size}, {cfg.embedding_dim})",
-                        f"{cfg.vocab_size}·{cfg.embedding_dim}", cfg.vocab_size * cfg.embedding_dim))
+        rows.append(
+            Row(
+                "embedding",
+                f"E ({cfg.vocab_size}, {cfg.embedding_dim})",
+                f"{cfg.vocab_size}·{cfg.embedding_dim}",
+                cfg.vocab_size * cfg.embedding_dim,
+            )
+        )
     g, h = GATE_BLOCKS[cfg.cell], cfg.hidden_size
     width = model.input_width
     for k in range(cfg.num_layers):
-        for direction in (["forward", "backward"] if cfg.bidirectional else [""]):
+        for direction in ["forward", "backward"] if cfg.bidirectional else [""]:
             gh = g * h
             name = f"{cfg.cell} layer {k + 1}" + (f" ({direction})" if direction else "")
-            rows.append(Row(name, f"W_ih ({gh}, {width}), W_hh ({gh}, {h}), b_ih ({gh}), b_hh ({gh})",
-                            f"{g}·{h}·({width} + {h} + 2)", gh * (width + h + 2)))
+            rows.append(
+                Row(
+                    name,
+                    f"W_ih ({gh}, {width}), W_hh ({gh}, {h}), b_ih ({gh}), b_hh ({gh})",
+                    f"{g}·{h}·({width} + {h} + 2)",
+                    gh * (width + h + 2),
+                )
+            )
         width = h * cfg.directions
     out = cfg.out_size
     rows.append(Row("head", f"W ({out}, {width}), b ({out})", f"{out}·({width} + 1)", out * (width + 1)))

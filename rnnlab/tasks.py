@@ -3,8 +3,9 @@
 A task builds a :class:`TaskData` from options (window, encoding, ...). A preset is a named set of
 model, training and data options; ``resolve`` layers defaults <- preset <- explicit overrides.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Callable
 
 import numpy as np
 import torch
@@ -18,24 +19,24 @@ from .errors import Note, RNNLabError, check
 
 @dataclass
 class TaskData:
-    train: SeqData                                   # what the model trains on
-    test: SeqData                                    # what it is scored on (the training set for the tiny sets)
-    model: dict                                      # ModelConfig fields the data fixes (input kind, vocab, head)
-    held_out: bool = True                            # False when ``test`` is the training data itself
-    labels: list[str] | None = None                  # class names, for classifiers
-    encode: Callable | None = None                   # text -> (input tensor, tokens, warnings)
-    to_units: Callable | None = None                 # regression: test outputs (model units) -> original units
-    truth: np.ndarray | None = None                  # regression: test targets in original units
+    train: SeqData  # what the model trains on
+    test: SeqData  # what it is scored on (the training set for the tiny sets)
+    model: dict  # ModelConfig fields the data fixes (input kind, vocab, head)
+    held_out: bool = True  # False when ``test`` is the training data itself
+    labels: list[str] | None = None  # class names, for classifiers
+    encode: Callable | None = None  # text -> (input tensor, tokens, warnings)
+    to_units: Callable | None = None  # regression: test outputs (model units) -> original units
+    truth: np.ndarray | None = None  # regression: test targets in original units
     baselines: dict[str, np.ndarray] = field(default_factory=dict)  # regression: name -> test predictions
-    extra: dict = field(default_factory=dict)        # task-specific objects (codec, vocab, windows)
+    extra: dict = field(default_factory=dict)  # task-specific objects (codec, vocab, windows)
 
 
 @dataclass
 class Preset:
-    model: dict = field(default_factory=dict)        # ModelConfig fields
-    train: dict = field(default_factory=dict)        # TrainConfig fields
-    data: dict = field(default_factory=dict)         # options of the task's build function
-    note: str = ""                                   # one line on what it is
+    model: dict = field(default_factory=dict)  # ModelConfig fields
+    train: dict = field(default_factory=dict)  # TrainConfig fields
+    data: dict = field(default_factory=dict)  # options of the task's build function
+    note: str = ""  # one line on what it is
 
 
 @dataclass
@@ -43,7 +44,7 @@ class Task:
     name: str
     summary: str
     build: Callable[..., TaskData]
-    presets: dict[str, Preset]                       # "default" is used when none is named
+    presets: dict[str, Preset]  # "default" is used when none is named
 
 
 def warn_unknown(unknown: list[str]) -> list[Note]:
@@ -63,23 +64,38 @@ def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
         x, unknown = codec.encode(tokens)
         return x, tokens, warn_unknown(unknown)
 
-    model = ({"input_kind": "features", "input_size": 1} if encoding == "tutorial"
-             else {"input_kind": "embedding", "vocab_size": len(codec.vocab)})
-    return TaskData(data, data, {**model, "head": "binary"}, held_out=False, labels=emoji.LABELS,
-                    encode=encode, extra={"codec": codec, "messages": messages})
+    model = (
+        {"input_kind": "features", "input_size": 1}
+        if encoding == "tutorial"
+        else {"input_kind": "embedding", "vocab_size": len(codec.vocab)}
+    )
+    return TaskData(
+        data,
+        data,
+        {**model, "head": "binary"},
+        held_out=False,
+        labels=emoji.LABELS,
+        encode=encode,
+        extra={"codec": codec, "messages": messages},
+    )
 
 
 def build_sentences(language: str = "en", max_len: int = 20, tokens: str = "word") -> TaskData:
     from .data.corpus import from_pairs  # corpus and textclf import this module: import them when used
     from .textclf import build_text_task
+
     check(language in ("en", "ko"), f"language must be en or ko; got {language!r}")
     rows = sentences.ENGLISH if language == "en" else sentences.KOREAN
     data = from_pairs([(text, sentences.LABELS[label]) for text, label in rows])
     return build_text_task(data, tokens, vocab_size=50_000, max_len=max_len, held_out=False)
 
 
-def build_airline(window: int = 12, preprocess: str = "standardize", n_test: int = airline.TEST_MONTHS,
-                  values: np.ndarray | None = None) -> TaskData:
+def build_airline(
+    window: int = 12,
+    preprocess: str = "standardize",
+    n_test: int = airline.TEST_MONTHS,
+    values: np.ndarray | None = None,
+) -> TaskData:
     y = airline.load_airline()[1] if values is None else np.asarray(values, float)
     w = airline.make_windows(y, window, preprocess, n_test)
     tr, te = slice(0, w.n_train), slice(w.n_train, None)
@@ -91,14 +107,23 @@ def build_airline(window: int = 12, preprocess: str = "standardize", n_test: int
     def encode(text: str):
         vals = parse_numbers(text)
         need = window + (airline.PERIOD if preprocess == "seasonal-diff" else 0)
-        check(len(vals) >= need, f"give at least {need} values (the window{' + 12 months' if need > window else ''}); got {len(vals)}")
+        check(
+            len(vals) >= need,
+            f"give at least {need} values (the window{' + 12 months' if need > window else ''}); got {len(vals)}",
+        )
         z = w.transform.forward(vals)[-window:]
         return torch.tensor(z, dtype=torch.float32)[:, None], [f"{v:g}" for v in vals[-window:]], []
 
-    return TaskData(from_features(w.x[tr], w.y[tr]), from_features(w.x[te], w.y[te]),
-                    {"input_kind": "features", "input_size": 1, "head": "regression"},
-                    encode=encode, to_units=to_units, truth=y[t_test], baselines=airline.baselines(y, t_test),
-                    extra={"windows": w, "series": y})
+    return TaskData(
+        from_features(w.x[tr], w.y[tr]),
+        from_features(w.x[te], w.y[te]),
+        {"input_kind": "features", "input_size": 1, "head": "regression"},
+        encode=encode,
+        to_units=to_units,
+        truth=y[t_test],
+        baselines=airline.baselines(y, t_test),
+        extra={"windows": w, "series": y},
+    )
 
 
 def build_generated(generator, n: int, window: int, seed: int, test_share: float = 0.2) -> TaskData:
@@ -110,20 +135,27 @@ def build_generated(generator, n: int, window: int, seed: int, test_share: float
         vals = parse_numbers(text)
         return torch.tensor(vals, dtype=torch.float32)[:, None], [f"{v:g}" for v in vals], []
 
-    return TaskData(from_features(x[:n_train], y[:n_train]), from_features(x[n_train:], y[n_train:]),
-                    {"input_kind": "features", "input_size": 1, "head": "regression"}, encode=encode,
-                    to_units=lambda z: np.asarray(z), truth=y[n_train:],
-                    baselines={"last value": x[n_train:, -1]})
+    return TaskData(
+        from_features(x[:n_train], y[:n_train]),
+        from_features(x[n_train:], y[n_train:]),
+        {"input_kind": "features", "input_size": 1, "head": "regression"},
+        encode=encode,
+        to_units=lambda z: np.asarray(z),
+        truth=y[n_train:],
+        baselines={"last value": x[n_train:, -1]},
+    )
 
 
 def parse_numbers(text: str) -> np.ndarray:
-    """"112, 118 132" -> array; a clear error for anything that is not a number."""
+    """ "112, 118 132" -> array; a clear error for anything that is not a number."""
     parts = [p for p in check_text(text).replace(",", " ").split()]
     try:
         vals = np.array([float(p) for p in parts])
     except ValueError:
         bad = next(p for p in parts if not _is_float(p))
-        raise RNNLabError(f"expected numbers separated by commas or spaces; {bad!r} is not a number") from None
+        raise RNNLabError(
+            f"expected numbers separated by commas or spaces; {bad!r} is not a number"
+        ) from None
     check(np.isfinite(vals).all(), "the values must be finite numbers")
     return vals
 
@@ -136,72 +168,173 @@ def _is_float(s: str) -> bool:
         return False
 
 
-TASKS: dict[str, Task] = {t.name: t for t in [
-    Task("emoji", "emoji messages, GOOD or BAD: the same emoji in another order can flip the label", build_emoji, {
-        "default": Preset({"cell": "gru", "hidden_size": 16, "embedding_dim": 8}, {"epochs": 150, "lr": 0.02, "batch_size": 10},
-                          {"encoding": "embedding"}, "GRU(16) on learned 8-dim emoji vectors"),
-        "tutorial": Preset({"cell": "rnn", "hidden_size": 32}, {"epochs": 300, "lr": 1e-3, "batch_size": 32},
-                           {"encoding": "tutorial"}, "the classic Keras tutorial: SimpleRNN(32), label numbers, Adam, 300 epochs"),
-    }),
-    Task("sentences", "12 short English sentences, positive or negative (negation flips them)", build_sentences, {
-        "default": Preset({"cell": "lstm", "hidden_size": 16, "embedding_dim": 8}, {"epochs": 120, "lr": 0.02, "batch_size": 12},
-                          {"language": "en"}, "LSTM(16) on learned 8-dim word vectors"),
-        "tutorial": Preset({"cell": "rnn", "hidden_size": 8, "embedding_dim": 8}, {"epochs": 200, "lr": 1e-2, "batch_size": 32},
-                           {"language": "en"}, "embedding + SimpleRNN(8), Adam"),
-    }),
-    Task("sentences-ko", "48 short Korean sentences, positive or negative", build_sentences, {
-        "default": Preset({"cell": "lstm", "hidden_size": 16, "embedding_dim": 8}, {"epochs": 120, "lr": 0.02, "batch_size": 16},
-                          {"language": "ko"}, "LSTM(16) on learned 8-dim word vectors"),
-        "tutorial": Preset({"cell": "rnn", "hidden_size": 8, "embedding_dim": 8}, {"epochs": 200, "lr": 1e-2, "batch_size": 32},
-                           {"language": "ko"}, "embedding + SimpleRNN(8), Adam"),
-    }),
-    Task("airline", "monthly airline passengers 1949-1960: predict next month; the last 28 months are the test", build_airline, {
-        "default": Preset({"cell": "gru", "hidden_size": 8}, {"epochs": 60, "lr": 0.01, "batch_size": 8},
-                          {"window": 13, "preprocess": "seasonal-diff"},
-                          "GRU(8), window 13 (lags 1-13, as the SARIMA airline model), seasonal difference of the log"),
-        "tutorial": Preset({"cell": "rnn", "hidden_size": 4}, {"epochs": 10, "lr": 1e-3, "batch_size": 8},
-                           {"window": 4, "preprocess": "leaky-standardize"}, "the classic tutorial: window 4, SimpleRNN(4), batch 8, 10 epochs"),
-    }),
-    Task("sine", "noisy two-sine series: predict the next value from a window of 50", lambda window=50, n=10_000, seed=2022:
-         build_generated(sine.generate, n, window, seed), {
-        "default": Preset({"cell": "gru", "hidden_size": 20}, {"epochs": 20, "lr": 3e-3, "batch_size": 64}, {"window": 50},
-                          "GRU(20), batch 64"),
-        "tutorial": Preset({"cell": "rnn", "hidden_size": 20}, {"epochs": 20, "lr": 1e-3, "batch_size": 256}, {"window": 50},
-                           "the classic tutorial: SimpleRNN(20), batch 256, 20 epochs"),
-        "tutorial-deep": Preset({"cell": "rnn", "hidden_size": 20, "num_layers": 2}, {"epochs": 20, "lr": 1e-3, "batch_size": 256},
-                                {"window": 50}, "the tutorial's deep RNN: two SimpleRNN(20) layers"),
-    }),
-    Task("next-value", "counting sequences: [0.0, 0.1, 0.2, 0.3] -> 0.4", lambda window=4, n=512, seed=0:
-         build_generated(nextvalue.generate, n, window, seed), {
-        "default": Preset({"cell": "lstm", "hidden_size": 16}, {"epochs": 100, "lr": 0.01, "batch_size": 32}, {"window": 4},
-                          "LSTM(16)"),
-        "tutorial": Preset({"cell": "rnn", "hidden_size": 8}, {"epochs": 100, "lr": 1e-2, "batch_size": 32}, {"window": 4},
-                           "SimpleRNN(8)"),
-    }),
-]}
+TASKS: dict[str, Task] = {
+    t.name: t
+    for t in [
+        Task(
+            "emoji",
+            "emoji messages, GOOD or BAD: the same emoji in another order can flip the label",
+            build_emoji,
+            {
+                "default": Preset(
+                    {"cell": "gru", "hidden_size": 16, "embedding_dim": 8},
+                    {"epochs": 150, "lr": 0.02, "batch_size": 10},
+                    {"encoding": "embedding"},
+                    "GRU(16) on learned 8-dim emoji vectors",
+                ),
+                "tutorial": Preset(
+                    {"cell": "rnn", "hidden_size": 32},
+                    {"epochs": 300, "lr": 1e-3, "batch_size": 32},
+                    {"encoding": "tutorial"},
+                    "the classic Keras tutorial: SimpleRNN(32), label numbers, Adam, 300 epochs",
+                ),
+            },
+        ),
+        Task(
+            "sentences",
+            "12 short English sentences, positive or negative (negation flips them)",
+            build_sentences,
+            {
+                "default": Preset(
+                    {"cell": "lstm", "hidden_size": 16, "embedding_dim": 8},
+                    {"epochs": 120, "lr": 0.02, "batch_size": 12},
+                    {"language": "en"},
+                    "LSTM(16) on learned 8-dim word vectors",
+                ),
+                "tutorial": Preset(
+                    {"cell": "rnn", "hidden_size": 8, "embedding_dim": 8},
+                    {"epochs": 200, "lr": 1e-2, "batch_size": 32},
+                    {"language": "en"},
+                    "embedding + SimpleRNN(8), Adam",
+                ),
+            },
+        ),
+        Task(
+            "sentences-ko",
+            "48 short Korean sentences, positive or negative",
+            build_sentences,
+            {
+                "default": Preset(
+                    {"cell": "lstm", "hidden_size": 16, "embedding_dim": 8},
+                    {"epochs": 120, "lr": 0.02, "batch_size": 16},
+                    {"language": "ko"},
+                    "LSTM(16) on learned 8-dim word vectors",
+                ),
+                "tutorial": Preset(
+                    {"cell": "rnn", "hidden_size": 8, "embedding_dim": 8},
+                    {"epochs": 200, "lr": 1e-2, "batch_size": 32},
+                    {"language": "ko"},
+                    "embedding + SimpleRNN(8), Adam",
+                ),
+            },
+        ),
+        Task(
+            "airline",
+            "monthly airline passengers 1949-1960: predict next month; the last 28 months are the test",
+            build_airline,
+            {
+                "default": Preset(
+                    {"cell": "gru", "hidden_size": 8},
+                    {"epochs": 60, "lr": 0.01, "batch_size": 8},
+                    {"window": 13, "preprocess": "seasonal-diff"},
+                    "GRU(8), window 13 (lags 1-13, as the SARIMA airline model), seasonal difference of the log",
+                ),
+                "tutorial": Preset(
+                    {"cell": "rnn", "hidden_size": 4},
+                    {"epochs": 10, "lr": 1e-3, "batch_size": 8},
+                    {"window": 4, "preprocess": "leaky-standardize"},
+                    "the classic tutorial: window 4, SimpleRNN(4), batch 8, 10 epochs",
+                ),
+            },
+        ),
+        Task(
+            "sine",
+            "noisy two-sine series: predict the next value from a window of 50",
+            lambda window=50, n=10_000, seed=2022: build_generated(sine.generate, n, window, seed),
+            {
+                "default": Preset(
+                    {"cell": "gru", "hidden_size": 20},
+                    {"epochs": 20, "lr": 3e-3, "batch_size": 64},
+                    {"window": 50},
+                    "GRU(20), batch 64",
+                ),
+                "tutorial": Preset(
+                    {"cell": "rnn", "hidden_size": 20},
+                    {"epochs": 20, "lr": 1e-3, "batch_size": 256},
+                    {"window": 50},
+                    "the classic tutorial: SimpleRNN(20), batch 256, 20 epochs",
+                ),
+                "tutorial-deep": Preset(
+                    {"cell": "rnn", "hidden_size": 20, "num_layers": 2},
+                    {"epochs": 20, "lr": 1e-3, "batch_size": 256},
+                    {"window": 50},
+                    "the tutorial's deep RNN: two SimpleRNN(20) layers",
+                ),
+            },
+        ),
+        Task(
+            "next-value",
+            "counting sequences: [0.0, 0.1, 0.2, 0.3] -> 0.4",
+            lambda window=4, n=512, seed=0: build_generated(nextvalue.generate, n, window, seed),
+            {
+                "default": Preset(
+                    {"cell": "lstm", "hidden_size": 16},
+                    {"epochs": 100, "lr": 0.01, "batch_size": 32},
+                    {"window": 4},
+                    "LSTM(16)",
+                ),
+                "tutorial": Preset(
+                    {"cell": "rnn", "hidden_size": 8},
+                    {"epochs": 100, "lr": 1e-2, "batch_size": 32},
+                    {"window": 4},
+                    "SimpleRNN(8)",
+                ),
+            },
+        ),
+    ]
+}
 
 
-def build_movie_reviews(vocab_size: int = 6000, max_len: int = 50, neutral: float = 0.0, tokens: str = "word") -> TaskData:
+def build_movie_reviews(
+    vocab_size: int = 6000, max_len: int = 50, neutral: float = 0.0, tokens: str = "word"
+) -> TaskData:
     from .data.corpus import movie_reviews  # the corpus and tokenizers load only when this task is used
     from .textclf import build_text_task
+
     return build_text_task(movie_reviews(neutral), tokens, vocab_size, max_len)
 
 
 TASKS["movie-reviews"] = Task(
-    "movie-reviews", "10.6k real movie-review snippets (Hutto & Gilbert 2014), positive or negative; 20% fixed test part",
-    build_movie_reviews, {
-        "default": Preset({"cell": "gru", "hidden_size": 64, "embedding_dim": 64}, {"epochs": 4, "lr": 3e-3, "batch_size": 64},
-                          {"vocab_size": 6000, "max_len": 50}, "GRU(64) on learned 64-dim word vectors, 6,000 words, 4 epochs"),
-        "tutorial": Preset({"cell": "rnn", "hidden_size": 32, "embedding_dim": 32}, {"epochs": 4, "lr": 1e-3, "batch_size": 64},
-                           {"vocab_size": 6000, "max_len": 50}, "embedding + SimpleRNN(32)"),
-    })
+    "movie-reviews",
+    "10.6k real movie-review snippets (Hutto & Gilbert 2014), positive or negative; 20% fixed test part",
+    build_movie_reviews,
+    {
+        "default": Preset(
+            {"cell": "gru", "hidden_size": 64, "embedding_dim": 64},
+            {"epochs": 4, "lr": 3e-3, "batch_size": 64},
+            {"vocab_size": 6000, "max_len": 50},
+            "GRU(64) on learned 64-dim word vectors, 6,000 words, 4 epochs",
+        ),
+        "tutorial": Preset(
+            {"cell": "rnn", "hidden_size": 32, "embedding_dim": 32},
+            {"epochs": 4, "lr": 1e-3, "batch_size": 64},
+            {"vocab_size": 6000, "max_len": 50},
+            "embedding + SimpleRNN(32)",
+        ),
+    },
+)
 TASKS["emoji"].presets["best"] = TASKS["emoji"].presets["default"]
 for _t in TASKS.values():
     _t.presets.setdefault("best", _t.presets["default"])
 
 
-def resolve(task: str, preset: str = "default", model: dict | None = None, train: dict | None = None,
-            data: dict | None = None) -> tuple[TaskData, ModelConfig, TrainConfig]:
+def resolve(
+    task: str,
+    preset: str = "default",
+    model: dict | None = None,
+    train: dict | None = None,
+    data: dict | None = None,
+) -> tuple[TaskData, ModelConfig, TrainConfig]:
     """Build the task's data and configs: preset values, then the explicit ``model``/``train``/``data`` ones."""
     check(task in TASKS, f"unknown task {task!r}; tasks: {', '.join(TASKS)}")
     t = TASKS[task]

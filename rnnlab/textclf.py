@@ -1,12 +1,12 @@
 """A text-classification task from any :class:`TextSet`: tokenize, build the vocabulary on the
 training part only, encode with a maximum length, and keep what the Sentence lab shows."""
+
 import importlib.util
 import threading
 from collections import Counter
 from functools import cache
 
 import numpy as np
-
 import torch
 
 from .data.corpus import TextSet
@@ -68,7 +68,7 @@ def tokenize_all(texts: list[str], kind: str, max_len: int, count=None, chunk: i
     None). Texts are read in chunks, so only one chunk's full token lists exist at a time."""
     out, cut, counts = [], 0, Counter()
     for start in range(0, len(texts), chunk):
-        part = texts[start:start + chunk]
+        part = texts[start : start + chunk]
         if kind == "morpheme":
             found = morphemes([t if t.strip() else "." for t in part])
         else:
@@ -82,20 +82,38 @@ def tokenize_all(texts: list[str], kind: str, max_len: int, count=None, chunk: i
     return out, cut, counts
 
 
-def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_000, max_len: int = 40,
-                    test_share: float = 0.2, seed: int = 0, held_out: bool = True) -> TaskData:
+def build_text_task(
+    data: TextSet,
+    tokens: str = "word",
+    vocab_size: int = 10_000,
+    max_len: int = 40,
+    test_share: float = 0.2,
+    seed: int = 0,
+    held_out: bool = True,
+) -> TaskData:
     """``held_out=False`` trains and scores on every text (the tiny built-in sets of the CLI)."""
     check(2 <= max_len <= 500, f"maximum length must be from 2 to 500 tokens; got {max_len}")
     check(3 <= vocab_size <= 50_000, f"vocabulary size must be from 3 to 50,000; got {vocab_size}")
     check(tokens in TOKENIZERS, f"tokens must be one of {', '.join(TOKENIZERS)}; got {tokens!r}")
     slots = len(data.texts) * max_len
-    check(slots <= MAX_TOKEN_SLOTS, f"{len(data.texts):,} texts x maximum length {max_len} = {slots:,} token slots; at most "
-          f"{MAX_TOKEN_SLOTS:,} on this shared server: choose fewer texts or a shorter maximum length", "token_slots",
-          n=len(data.texts), max_len=max_len, slots=slots, max=MAX_TOKEN_SLOTS)
+    check(
+        slots <= MAX_TOKEN_SLOTS,
+        f"{len(data.texts):,} texts x maximum length {max_len} = {slots:,} token slots; at most "
+        f"{MAX_TOKEN_SLOTS:,} on this shared server: choose fewer texts or a shorter maximum length",
+        "token_slots",
+        n=len(data.texts),
+        max_len=max_len,
+        slots=slots,
+        max=MAX_TOKEN_SLOTS,
+    )
     train_idx, test_idx = data.split(test_share, seed) if held_out else (np.arange(len(data.texts)),) * 2
-    check(len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part", "too_small")
+    check(
+        len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part", "too_small"
+    )
     tok, cut, counts = tokenize_all(data.texts, tokens, max_len, count=set(train_idx.tolist()))
-    vocab = Vocab.from_counts(counts, max_size=vocab_size)  # counted on whole training texts, not the cut ones
+    vocab = Vocab.from_counts(
+        counts, max_size=vocab_size
+    )  # counted on whole training texts, not the cut ones
     ids = [vocab.encode(t)[0] for t in tok]
     pick = lambda idx: from_ids([ids[i] for i in idx], [data.labels[i] for i in idx], max_len)  # noqa: E731
     two = len(data.classes) == 2
@@ -109,18 +127,36 @@ def build_text_task(data: TextSet, tokens: str = "word", vocab_size: int = 10_00
             warn.append(Note(f"cut to the first {max_len} tokens", "cut", maxlen=max_len))
         return torch.tensor(got), t[:max_len], warn
 
-    model = {"input_kind": "embedding", "vocab_size": len(vocab), "head": "binary" if two else "multiclass",
-             "num_classes": len(data.classes)}
-    return TaskData(pick(train_idx), pick(test_idx), model, held_out=held_out, labels=data.classes, encode=encode,
-                    extra={"vocab": vocab, "first_tokens": [tok[i] for i in train_idx[:6]], "train_idx": train_idx,
-                           "test_idx": test_idx, "data": data, "max_len": max_len, "cut": cut,
-                           "last_class_share": _last_class_share(tok, data.labels, train_idx, vocab, len(data.classes))})
+    model = {
+        "input_kind": "embedding",
+        "vocab_size": len(vocab),
+        "head": "binary" if two else "multiclass",
+        "num_classes": len(data.classes),
+    }
+    return TaskData(
+        pick(train_idx),
+        pick(test_idx),
+        model,
+        held_out=held_out,
+        labels=data.classes,
+        encode=encode,
+        extra={
+            "vocab": vocab,
+            "first_tokens": [tok[i] for i in train_idx[:6]],
+            "train_idx": train_idx,
+            "test_idx": test_idx,
+            "data": data,
+            "max_len": max_len,
+            "cut": cut,
+            "last_class_share": _last_class_share(tok, data.labels, train_idx, vocab, len(data.classes)),
+        },
+    )
 
 
 def _last_class_share(tok, labels, train_idx, vocab: Vocab, n_classes: int, top: int = 100) -> list[float]:
     """For the ``top`` most frequent words: the share of training texts containing them that have the
     last class (how positive a word is), so the views need not keep every text's tokens."""
-    words = vocab.tokens[2:2 + top]
+    words = vocab.tokens[2 : 2 + top]
     seen = {w: [0, 0] for w in words}
     for i in train_idx:
         for w in set(tok[i]) & seen.keys():

@@ -5,6 +5,7 @@ head's loss. A page calls ``run(seconds=0.2)`` between redraws; the CLI calls ``
 Chunking never changes the numbers: the shuffle generator and the dropout RNG state live in the
 trainer, so 10 epochs in one call equal 10 calls of one epoch, even with other trainers interleaved.
 """
+
 import math
 import time
 from dataclasses import dataclass, field
@@ -19,23 +20,34 @@ from .models import SeqModel, compute_loss, count_correct
 
 @dataclass
 class History:
-    epoch: list[int] = field(default_factory=list)        # epochs completed, 1-based
-    loss: list[float] = field(default_factory=list)       # mean training loss of each epoch
-    accuracy: list[float] = field(default_factory=list)   # training accuracy of each epoch (NaN for regression)
-    seconds: list[float] = field(default_factory=list)    # wall time of each epoch
-    steps: list[int] = field(default_factory=list)        # optimizer steps in each epoch
-    val_epoch: list[int] = field(default_factory=list)    # epochs at which the held-out part was scored
+    epoch: list[int] = field(default_factory=list)  # epochs completed, 1-based
+    loss: list[float] = field(default_factory=list)  # mean training loss of each epoch
+    accuracy: list[float] = field(
+        default_factory=list
+    )  # training accuracy of each epoch (NaN for regression)
+    seconds: list[float] = field(default_factory=list)  # wall time of each epoch
+    steps: list[int] = field(default_factory=list)  # optimizer steps in each epoch
+    val_epoch: list[int] = field(default_factory=list)  # epochs at which the held-out part was scored
     val_loss: list[float] = field(default_factory=list)
     val_accuracy: list[float] = field(default_factory=list)
 
 
 class Trainer:
-    def __init__(self, model: SeqModel, train: SeqData, cfg: TrainConfig, val: SeqData | None = None,
-                 device: torch.device | str = "cpu"):
+    def __init__(
+        self,
+        model: SeqModel,
+        train: SeqData,
+        cfg: TrainConfig,
+        val: SeqData | None = None,
+        device: torch.device | str = "cpu",
+    ):
         self.cfg = cfg.validate()
         self.device = torch.device(device)
         self.model = model.to(self.device)
-        self.train_data, self.val_data = train.to(self.device), val.to(self.device) if val is not None else None
+        self.train_data, self.val_data = (
+            train.to(self.device),
+            val.to(self.device) if val is not None else None,
+        )
         params = [p for p in model.parameters() if p.requires_grad]
         self.opt = optim.make(cfg.optimizer, params, cfg.lr, cfg.momentum, cfg.weight_decay)
         self.gen = torch.Generator().manual_seed(cfg.seed)
@@ -44,10 +56,10 @@ class Trainer:
             self._rng = torch.get_rng_state()
         self.history = History()
         self.epoch = 0
-        self.train_seconds = 0.0             # the training loop alone, summed over chunks
+        self.train_seconds = 0.0  # the training loop alone, summed over chunks
         self.done = False
         self.stop_reason: str | None = None  # "epochs", "target" or "nan"
-        self.message: str | None = None      # what to change, when training stopped on NaN
+        self.message: str | None = None  # what to change, when training stopped on NaN
         self._order: torch.Tensor | None = None
         self._pos = 0
         self._epoch_stats = [0.0, 0, 0, 0, 0.0, 0]  # loss*n, n, correct, counted, seconds, steps
@@ -58,8 +70,9 @@ class Trainer:
         for group in self.opt.param_groups:
             group["lr"] = lr
 
-    def run(self, epochs: int | None = None, steps: int | None = None, seconds: float | None = None,
-            callback=None) -> "Trainer":
+    def run(
+        self, epochs: int | None = None, steps: int | None = None, seconds: float | None = None, callback=None
+    ) -> "Trainer":
         """Train until ``epochs`` more epochs end, ``steps`` more batches ran, ``seconds`` passed, or the run is
         done (max epochs, target loss, NaN). With no limit, run to the end. ``callback(trainer)`` after each epoch."""
         if self.done:
@@ -77,8 +90,11 @@ class Trainer:
                     self._end_epoch()
                     if callback is not None:
                         callback(self)
-                if ((epochs is not None and self.epoch - start_epoch >= epochs) or (steps is not None and n_steps >= steps)
-                        or (seconds is not None and time.perf_counter() - t0 >= seconds)):
+                if (
+                    (epochs is not None and self.epoch - start_epoch >= epochs)
+                    or (steps is not None and n_steps >= steps)
+                    or (seconds is not None and time.perf_counter() - t0 >= seconds)
+                ):
                     break
         finally:
             self._rng = torch.get_rng_state()
@@ -92,9 +108,11 @@ class Trainer:
         t = time.perf_counter()
         data = self.train_data
         if self._order is None:
-            self._order = torch.randperm(len(data), generator=self.gen) if self.cfg.shuffle else torch.arange(len(data))
+            self._order = (
+                torch.randperm(len(data), generator=self.gen) if self.cfg.shuffle else torch.arange(len(data))
+            )
             self._pos = 0
-        idx = self._order[self._pos:self._pos + self.cfg.batch_size]
+        idx = self._order[self._pos : self._pos + self.cfg.batch_size]
         batch = data.batch(idx)
         out = self.model(batch.x, batch.lengths)
         loss = compute_loss(self.model.cfg.head, out, batch.y)
@@ -111,16 +129,23 @@ class Trainer:
             correct, counted = count_correct(self.model.cfg.head, out, batch.y)
         s = self._epoch_stats
         n = len(idx)
-        s[0] += value * n; s[1] += n; s[2] += correct; s[3] += counted; s[4] += time.perf_counter() - t; s[5] += 1
+        s[0] += value * n
+        s[1] += n
+        s[2] += correct
+        s[3] += counted
+        s[4] += time.perf_counter() - t
+        s[5] += 1
         self._pos += n
 
     def _end_epoch(self) -> None:
         loss_sum, n, correct, counted, secs, steps = self._epoch_stats
         self.epoch += 1
         h = self.history
-        h.epoch.append(self.epoch); h.loss.append(loss_sum / n)
+        h.epoch.append(self.epoch)
+        h.loss.append(loss_sum / n)
         h.accuracy.append(correct / counted if counted else float("nan"))
-        h.seconds.append(secs); h.steps.append(steps)
+        h.seconds.append(secs)
+        h.steps.append(steps)
         self._epoch_stats = [0.0, 0, 0, 0, 0.0, 0]
         self._order = None
         if self.cfg.target_loss > 0 and h.loss[-1] <= self.cfg.target_loss:
@@ -130,11 +155,13 @@ class Trainer:
 
     def _stop_nan(self, value: float) -> None:
         self.done, self.stop_reason = True, "nan"
-        hint = "lower the learning rate (try {:g})".format(self.cfg.lr / 10)
+        hint = f"lower the learning rate (try {self.cfg.lr / 10:g})"
         if self.cfg.clip == 0:
             hint += " or turn on gradient clipping (e.g. 1.0)"
-        self.message = (f"training stopped at epoch {self.epoch + 1}: the loss became {value} "
-                        f"(it diverged); {hint}, then reset and train again")
+        self.message = (
+            f"training stopped at epoch {self.epoch + 1}: the loss became {value} "
+            f"(it diverged); {hint}, then reset and train again"
+        )
 
     @torch.no_grad()
     def evaluate(self, data: SeqData, batch_size: int = 256) -> tuple[float, float, torch.Tensor]:
@@ -156,7 +183,9 @@ class Trainer:
     def _score_val(self) -> None:
         loss, acc, _ = self.evaluate(self.val_data)
         h = self.history
-        h.val_epoch.append(self.epoch); h.val_loss.append(loss); h.val_accuracy.append(acc)
+        h.val_epoch.append(self.epoch)
+        h.val_loss.append(loss)
+        h.val_accuracy.append(acc)
 
 
 def _cat_outputs(outs: list[torch.Tensor]) -> torch.Tensor:

@@ -1,4 +1,5 @@
 """Helpers for the AppTest suites: the site run headless, its Plotly specs read back as data."""
+
 import base64
 import json
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Helpers for real-browser tests: a streamlit server on a free loopback port and Debian's Chromium."""
+
 import contextlib
 import os
 import socket
@@ -23,9 +24,25 @@ def free_port() -> int:
 def streamlit_server(timeout: float = 60.0):
     """Yields the base URL and the server process; stops the server afterwards."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.port", str(port), "--server.address", "127.0.0.1"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + timeout
@@ -37,7 +54,9 @@ def streamlit_server(timeout: float = 60.0):
             except OSError:
                 pass
             if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError("streamlit did not start:\n" + proc.stdout.read().decode(errors="replace")[-2000:])
+                raise RuntimeError(
+                    "streamlit did not start:\n" + proc.stdout.read().decode(errors="replace")[-2000:]
+                )
             time.sleep(0.3)
         yield url, proc
     finally:
@@ -51,6 +70,7 @@ def streamlit_server(timeout: float = 60.0):
 @contextlib.contextmanager
 def browser_page(width: int = 1400, height: int = 1000):
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

@@ -1,12 +1,18 @@
 """The site, run headless with Streamlit's AppTest: every page in both languages, and the Emoji lab."""
-import pytest
 
+import pytest
 from apptest import app, arr, charts, train_to_end
 
 
 @pytest.mark.parametrize("lang,title", [("en", "RNN Lab"), ("ko", "RNN Lab")])
-@pytest.mark.parametrize("page,marker", [(None, {"en": "Labs", "ko": "실험실"}), ("labs/emoji.py", {"en": "Training messages", "ko": "학습 메시지"}),
-                                         ("labs/forecast.py", {"en": "Data", "ko": "데이터"})])
+@pytest.mark.parametrize(
+    "page,marker",
+    [
+        (None, {"en": "Labs", "ko": "실험실"}),
+        ("labs/emoji.py", {"en": "Training messages", "ko": "학습 메시지"}),
+        ("labs/forecast.py", {"en": "Data", "ko": "데이터"}),
+    ],
+)
 def test_every_page_loads_in_both_languages(lang, title, page, marker):
     at = app(lang, page)
     texts = [h.value for h in at.subheader] + [h.value for h in at.title]
@@ -28,7 +34,10 @@ def test_emoji_lab_trains_and_shows_the_verdict_and_insides():
     y = arr(loss["data"][0]["y"])
     assert len(y) == 120 and y[-1] < 0.1 * y[0]
     strip = next(c for c in specs if c["layout"]["title"]["text"].startswith("The verdict forming"))
-    assert strip["layout"]["xaxis"]["ticktext"] == ["🐱", "🤖", "❤️", "❗️"] and arr(strip["data"][0]["y"])[-1] > 0.5
+    assert (
+        strip["layout"]["xaxis"]["ticktext"] == ["🐱", "🤖", "❤️", "❗️"]
+        and arr(strip["data"][0]["y"])[-1] > 0.5
+    )
     hidden = next(c for c in specs if c["layout"]["title"]["text"] == "Hidden state h, layer 1")
     assert arr(hidden["data"][0]["z"]).shape == (16, 4)  # units x steps
     at.segmented_control(key="emoji.view").set_value("gates").run()
@@ -86,7 +95,9 @@ def test_shuffle_shows_every_order():
     assert any("24" in m.value and "orders" in m.value for m in at.markdown)
 
 
-@pytest.mark.parametrize("msg,words", [("", "empty"), ("🐱" * 60, "at most 50"), ("🐱🐸", "Not in the training data")])
+@pytest.mark.parametrize(
+    "msg,words", [("", "empty"), ("🐱" * 60, "at most 50"), ("🐱🐸", "Not in the training data")]
+)
 def test_bad_messages_get_a_clear_message(msg, words):
     at = app(page="labs/emoji.py")
     at.text_input(key="emoji.msg").set_value(msg).run()

@@ -1,6 +1,6 @@
 """The Forecast lab, run headless with Streamlit's AppTest."""
-import pytest
 
+import pytest
 from apptest import app, arr, charts, train_to_end
 
 
@@ -13,7 +13,9 @@ def test_forecast_lab_trains_and_beats_the_baselines():
     assert table.loc["RNN forecast", "RMSE"] < table.loc["seasonal naive (a year before)", "RMSE"]
     fc = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Forecast on the test months"))
     model_line = next(d for d in fc["data"] if d["name"] == "RNN forecast")
-    assert len(model_line["x"]) == 28 and 300 < arr(model_line["y"]).mean() < 600  # passengers, not scaled units
+    assert (
+        len(model_line["x"]) == 28 and 300 < arr(model_line["y"]).mean() < 600
+    )  # passengers, not scaled units
     assert any(b.label.startswith("⬇") for b in at.get("download_button"))
     held_out = next(m for m in at.metric if m.label == "Held-out loss")  # regression: no accuracy to show
     assert float(held_out.value) == pytest.approx(run.trainer.history.val_loss[-1], abs=1e-4)
@@ -24,7 +26,10 @@ def test_forecast_presets_recursive_mode_and_link():
     assert sum("ignored" in w.value for w in at.warning) == 2
     at.button(key="forecast.preset_tutorial").click().run()
     assert (at.slider(key="forecast.window").value, at.selectbox(key="forecast.cell").value) == (4, "rnn")
-    assert at.selectbox(key="forecast.prep").value == "leaky-standardize" and at.number_input(key="forecast.batch").value == 8
+    assert (
+        at.selectbox(key="forecast.prep").value == "leaky-standardize"
+        and at.number_input(key="forecast.batch").value == 8
+    )
     assert any("leaks" in c.value for c in at.caption)
     train_to_end(at, "forecast")
     at.radio(key="forecast.mode").set_value("recursive").run()

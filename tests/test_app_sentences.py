@@ -1,10 +1,12 @@
 """The Sentence lab, run headless with Streamlit's AppTest: every data source and the bad inputs."""
-import pytest
 
+import pytest
 from apptest import app, charts, train_to_end
 
 
-@pytest.mark.parametrize("src,message,label", [("en", "i am not sad", None), ("ko", "이 영화 재미있어", None)])
+@pytest.mark.parametrize(
+    "src,message,label", [("en", "i am not sad", None), ("ko", "이 영화 재미있어", None)]
+)
 def test_sentence_lab_trains_on_the_built_in_sets(src, message, label):
     at = app(page="labs/sentences.py", src=src, epochs="60", msg=message)
     run = train_to_end(at, "sentences")
@@ -21,16 +23,24 @@ def test_sentence_lab_trains_on_the_built_in_sets(src, message, label):
 
 def test_pasted_data_with_three_classes():
     at = app(page="labs/sentences.py", src="paste", epochs="30", msg="so so")
-    lines = "\n".join(f"{w}\t{c}" for c, ws in {"pos": ["great", "good fun", "loved it", "superb"],
-                                                  "neg": ["awful", "bad", "hated it", "boring"],
-                                                  "mid": ["so so", "fine i guess", "okay", "average"]}.items() for w in ws)
+    lines = "\n".join(
+        f"{w}\t{c}"
+        for c, ws in {
+            "pos": ["great", "good fun", "loved it", "superb"],
+            "neg": ["awful", "bad", "hated it", "boring"],
+            "mid": ["so so", "fine i guess", "okay", "average"],
+        }.items()
+        for w in ws
+    )
     at.text_area(key="sentences.paste").set_value(lines).run()
     run = train_to_end(at, "sentences")
     assert run.trainer.model.cfg.head == "multiclass" and run.trainer.model.cfg.num_classes == 3
     assert any(m.value.startswith("### Verdict") for m in at.markdown) and not at.error
 
 
-@pytest.mark.parametrize("text,words", [("a\t1\nb\t1\nc\t1\nd\t1", "only one class"), ("a\t1\nb\nc\t0\nd\t1", "no label")])
+@pytest.mark.parametrize(
+    "text,words", [("a\t1\nb\t1\nc\t1\nd\t1", "only one class"), ("a\t1\nb\nc\t0\nd\t1", "no label")]
+)
 def test_bad_pasted_data_in_the_page(text, words):
     at = app(page="labs/sentences.py", src="paste")
     at.text_area(key="sentences.paste").set_value(text).run()
@@ -49,9 +59,13 @@ def test_downloadable_corpus_offline_is_explained(tmp_path, monkeypatch):
 def test_cached_corpus_trains_with_an_expected_time(tmp_path, monkeypatch):
     import shutil
     from pathlib import Path
+
     samples = Path(__file__).resolve().parent / "samples"
     (tmp_path / "nsmc").mkdir()
-    for name, sample in (("ratings_train.txt", "nsmc_ratings_train.txt"), ("ratings_test.txt", "nsmc_ratings_test.txt")):
+    for name, sample in (
+        ("ratings_train.txt", "nsmc_ratings_train.txt"),
+        ("ratings_test.txt", "nsmc_ratings_test.txt"),
+    ):
         shutil.copy(samples / sample, tmp_path / "nsmc" / name)
     monkeypatch.setenv("RNNLAB_CACHE", str(tmp_path))
     at = app(page="labs/sentences.py", src="nsmc", epochs="5")
@@ -60,7 +74,9 @@ def test_cached_corpus_trains_with_an_expected_time(tmp_path, monkeypatch):
 
 
 def test_movie_review_source_loads_the_corpus_with_its_fixed_split():
-    at = app(page="labs/sentences.py", src="movies", cell="gru", hidden="64", emb="64", batch="64", epochs="1")
+    at = app(
+        page="labs/sentences.py", src="movies", cell="gru", hidden="64", emb="64", batch="64", epochs="1"
+    )
     run = at.session_state["sentences/_run"]
     assert len(run.trainer.train_data) == 8_457 and len(at.session_state["sentences/_task"].test) == 2_111
     assert any("Expected training time" in c.value for c in at.caption) and not at.error
@@ -69,12 +85,20 @@ def test_movie_review_source_loads_the_corpus_with_its_fixed_split():
 def test_reuters_topics_train_as_multiclass(tmp_path, monkeypatch):
     import shutil
     from pathlib import Path
+
     samples = Path(__file__).resolve().parent / "samples"
     (tmp_path / "reuters").mkdir()
     shutil.copy(samples / "reuters_sample.npz", tmp_path / "reuters" / "reuters.npz")
     shutil.copy(samples / "reuters_word_index_sample.json", tmp_path / "reuters" / "reuters_word_index.json")
     monkeypatch.setenv("RNNLAB_CACHE", str(tmp_path))
-    at = app(page="labs/sentences.py", src="reuters", topics="4", epochs="20", lr="0.03", msg="opec crude oil output")
+    at = app(
+        page="labs/sentences.py",
+        src="reuters",
+        topics="4",
+        epochs="20",
+        lr="0.03",
+        msg="opec crude oil output",
+    )
     run = train_to_end(at, "sentences")
     td = at.session_state["sentences/_task"]
     assert td.labels == ["earn", "acq", "crude", "money-fx"] and run.trainer.model.cfg.num_classes == 4
@@ -84,7 +108,9 @@ def test_reuters_topics_train_as_multiclass(tmp_path, monkeypatch):
 
 
 def test_korean_morphemes_in_the_page():
-    at = app(lang="ko", page="labs/sentences.py", src="ko", tok="morpheme", epochs="5", msg="영화가 재미있었어요")
+    at = app(
+        lang="ko", page="labs/sentences.py", src="ko", tok="morpheme", epochs="5", msg="영화가 재미있었어요"
+    )
     td = at.session_state["sentences/_task"]
     assert "재미있" in td.extra["vocab"].index and not at.error
     strip = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("판정이"))
@@ -94,6 +120,7 @@ def test_korean_morphemes_in_the_page():
 def test_near_neutral_movie_snippets_can_be_dropped():
     at = app(page="labs/sentences.py", src="movies", neutral="1.5", epochs="1")
     from rnnlab.data.corpus import movie_reviews
+
     every = len(movie_reviews().texts)  # the 10,605 snippets but the 37 rated exactly 0
     data = at.session_state["sentences/_task"].extra["data"]
     assert 2_000 < len(data.texts) < every and any("near-neutral" in c.value for c in at.caption)
@@ -104,7 +131,9 @@ def test_near_neutral_movie_snippets_can_be_dropped():
 
 def _ratings(texts):
     import gzip
+
     from rnnlab.data.corpus import ASSETS
+
     with gzip.open(ASSETS / "movie-review-snippets.tsv.gz", "rt", encoding="utf-8") as f:
         rating = {t.rstrip("\n"): r for _, r, t in (line.split("\t") for line in f)}
     return [rating[t] for t in texts]

@@ -1,16 +1,18 @@
 """A real browser (Debian's Chromium via Playwright) opens the Emoji lab, trains, and sees the chart move."""
+
 import os
 import time
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, LAST_EPOCH_JS, browser_page, streamlit_server
 
 
 def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: apt-get install -y chromium (tests/run.sh does this as root)")
+        pytest.fail(
+            "Debian's chromium is missing: apt-get install -y chromium (tests/run.sh does this as root)"
+        )
     shots = Path(os.environ.get("RNNLAB_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     with streamlit_server() as (url, _), browser_page() as page:
@@ -41,7 +43,10 @@ def test_forecast_upload_checks_files_in_a_real_browser(tmp_path):
     """AppTest cannot upload files; the browser can. A binary file is explained, a series with gaps
     asks what to do with them and then trains."""
     good = tmp_path / "sales.csv"
-    rows = [f"{2000 + i // 12}-{i % 12 + 1:02d},{'' if i in (7, 30) else 100 + i + 10 * (i % 12)}" for i in range(96)]
+    rows = [
+        f"{2000 + i // 12}-{i % 12 + 1:02d},{'' if i in (7, 30) else 100 + i + 10 * (i % 12)}"
+        for i in range(96)
+    ]
     good.write_text("month,sales\n" + "\n".join(rows) + "\n")
     binary = tmp_path / "photo.csv"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))

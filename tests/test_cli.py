@@ -8,13 +8,33 @@ from rnnlab.cli import main
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "rnnlab", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "rnnlab", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_emoji_tutorial_trains_and_predicts_as_json(root):
-    r = subprocess.run([sys.executable, "-m", "rnnlab", "train", "emoji", "--preset", "tutorial", "--json",
-                        "--predict", "🐱🤖❤️❗️", "🐱 ❗️ 🐷 🐶", "--trace", "🐱🤖🐸"],
-                       capture_output=True, text=True, timeout=120, cwd=root)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rnnlab",
+            "train",
+            "emoji",
+            "--preset",
+            "tutorial",
+            "--json",
+            "--predict",
+            "🐱🤖❤️❗️",
+            "🐱 ❗️ 🐷 🐶",
+            "--trace",
+            "🐱🤖🐸",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+    )
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["task"] == "emoji" and out["epochs"] == 300 and out["config"]["model"]["hidden_size"] == 32
@@ -28,14 +48,32 @@ def test_emoji_tutorial_trains_and_predicts_as_json(root):
 
 
 def test_lstm_trace_has_every_gate(capsys):
-    assert main(["train", "sentences", "--epochs", "3", "--layers", "2", "--json", "--trace", "i am not sad"]) == 0
+    assert (
+        main(["train", "sentences", "--epochs", "3", "--layers", "2", "--json", "--trace", "i am not sad"])
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     layer = out["trace"]["steps"][3]["layers"][1]
     assert set(layer["gates"]) == {"i", "f", "g", "o"} and len(layer["c"]) == 16
 
 
 def test_korean_morpheme_tokens_from_the_command_line(capsys):
-    assert main(["train", "sentences-ko", "--tokens", "morpheme", "--epochs", "3", "--json", "--predict", "영화가 재미있었어요"]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "sentences-ko",
+                "--tokens",
+                "morpheme",
+                "--epochs",
+                "3",
+                "--json",
+                "--predict",
+                "영화가 재미있었어요",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["predictions"][0]["tokens"][:3] == ["영화", "가", "재미있"]
     assert main(["train", "emoji", "--tokens", "char"]) == 2
     assert "--tokens applies to" in capsys.readouterr().err
@@ -50,18 +88,21 @@ def test_regression_reports_errors_and_baselines(capsys):
     assert 50 < out["predictions"][0]["value"] < 1000
 
 
-@pytest.mark.parametrize("args,words", [
-    (["train", "emoji", "--predict", ""], "empty"),
-    (["train", "emoji", "--predict", "🐱" * 10_000], "too long"),
-    (["train", "airline", "--window", "200"], "window 200 is too long"),
-    (["train", "emoji", "--hidden", "0"], "hidden size"),
-    (["train", "emoji", "--hidden", "10000"], "hidden size"),
-    (["train", "nope"], "unknown task"),
-    (["train", "emoji", "--preset", "fast"], "no preset"),
-    (["train", "emoji", "--epochs", "many"], "invalid int"),
-    (["train", "emoji", "--window", "3"], "does not apply"),
-    (["train", "airline", "--predict", "1 2 x"], "not a number"),
-])
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["train", "emoji", "--predict", ""], "empty"),
+        (["train", "emoji", "--predict", "🐱" * 10_000], "too long"),
+        (["train", "airline", "--window", "200"], "window 200 is too long"),
+        (["train", "emoji", "--hidden", "0"], "hidden size"),
+        (["train", "emoji", "--hidden", "10000"], "hidden size"),
+        (["train", "nope"], "unknown task"),
+        (["train", "emoji", "--preset", "fast"], "no preset"),
+        (["train", "emoji", "--epochs", "many"], "invalid int"),
+        (["train", "emoji", "--window", "3"], "does not apply"),
+        (["train", "airline", "--predict", "1 2 x"], "not a number"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_2(capsys, args, words):
     assert main(args) == 2
     err = capsys.readouterr().err
@@ -70,6 +111,7 @@ def test_bad_input_is_one_line_and_exit_2(capsys, args, words):
 
 def test_missing_device_is_a_clear_error():
     import torch
+
     if torch.cuda.is_available():
         pytest.skip("this machine has CUDA")  # CI has none; the check is for machines without a GPU
     r = _cli("train", "emoji", "--device", "cuda", "--epochs", "1")
@@ -78,6 +120,7 @@ def test_missing_device_is_a_clear_error():
 
 def test_save_writes_a_loadable_model(tmp_path, capsys):
     from rnnlab import checkpoint
+
     path = tmp_path / "emoji.pt"
     assert main(["train", "emoji", "--epochs", "5", "--save", str(path)]) == 0
     model, extra = checkpoint.load(path)

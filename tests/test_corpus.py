@@ -12,12 +12,15 @@ def test_pasted_pairs_tab_or_comma_and_empty_lines():
     assert ts.labels == [1, 0, 1, 0] and "1 empty line(s) skipped" in ts.notes
 
 
-@pytest.mark.parametrize("text,words", [
-    ("a\t1\nb\t1\nc\t1\nd\t1", "only one class"),
-    ("a\t1\nno label here\nc\t0\nd\t1", r"line\(s\) 2 have no label"),
-    ("a\t1\nb\t0", "at least 4"),
-    ("\n".join(f"s{i}\t{i % 2}" for i in range(50_000)), "at most 20,000"),
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("a\t1\nb\t1\nc\t1\nd\t1", "only one class"),
+        ("a\t1\nno label here\nc\t0\nd\t1", r"line\(s\) 2 have no label"),
+        ("a\t1\nb\t0", "at least 4"),
+        ("\n".join(f"s{i}\t{i % 2}" for i in range(50_000)), "at most 20,000"),
+    ],
+)
 def test_bad_pasted_data_is_explained(text, words):
     with pytest.raises(RNNLabError, match=words):
         corpus.parse_pairs(text)
@@ -26,7 +29,9 @@ def test_bad_pasted_data_is_explained(text, words):
 def test_tables_guess_the_delimiter_and_need_two_columns():
     df = corpus.read_table("text\tlabel\tsource\ngreat film\t1\tx\nbad film\t0\ty\n")
     assert list(df.columns) == ["text", "label", "source"]
-    ts = corpus.from_table(corpus.read_table("review,stars\nloved it,5\nhated it,1\n,3\nok,3\nmeh,1\n"), "review", "stars")
+    ts = corpus.from_table(
+        corpus.read_table("review,stars\nloved it,5\nhated it,1\n,3\nok,3\nmeh,1\n"), "review", "stars"
+    )
     assert ts.classes == ["1", "3", "5"] and len(ts.texts) == 4 and "1 row(s)" in ts.notes[0]
     with pytest.raises(RNNLabError, match="two columns"):
         corpus.read_table("just one column\nabc\n")
@@ -45,7 +50,9 @@ def test_movie_reviews_have_a_fixed_balanced_test_part():
 
 
 def test_text_task_vocabulary_from_training_part_only():
-    ts = corpus.parse_pairs("good movie\t1\nbad movie\t0\ngreat plot\t1\nawful plot\t0\nnice\t1\nugly\t0\nsuperb\t1\npoor\t0\n")
+    ts = corpus.parse_pairs(
+        "good movie\t1\nbad movie\t0\ngreat plot\t1\nawful plot\t0\nnice\t1\nugly\t0\nsuperb\t1\npoor\t0\n"
+    )
     td = build_text_task(ts, vocab_size=100, max_len=3, test_share=0.25)
     texts, train_idx = td.extra["data"].texts, td.extra["train_idx"]
     train_words = {w for i in train_idx for w in tokenize(texts[i])}
@@ -70,23 +77,34 @@ def test_korean_morphemes_split_particles_and_endings():
     """Kiwi separates what Korean glues on: two forms of one word share their stem token."""
     a, b = tokenize("영화가 재미있었어요", "morpheme"), tokenize("영화를 재미있게 봤다", "morpheme")
     assert a[:2] == ["영화", "가"] and b[:2] == ["영화", "를"]
-    assert "재미있" in a and "재미있" in b and tokenize("영화가 재미있었어요", "word") == ["영화가", "재미있었어요"]
+    assert (
+        "재미있" in a
+        and "재미있" in b
+        and tokenize("영화가 재미있었어요", "word") == ["영화가", "재미있었어요"]
+    )
     mixed = tokenize("정말 좋아요 👍", "morpheme")
     assert mixed[0] == "정말" and "👍" in "".join(mixed)
 
 
 def test_morpheme_task_from_korean_sentences():
     from rnnlab.data import sentences
+
     ts = corpus.from_pairs([(t, sentences.LABELS[l]) for t, l in sentences.KOREAN])
     words, morphs = build_text_task(ts, "word"), build_text_task(ts, "morpheme")
     # an inflection never seen in training: a single unknown word, but a known stem as morphemes
     _, wtoks, wwarn = words.encode("재미있었어요")
     x, toks, warn = morphs.encode("재미있었어요")
     assert wtoks == ["재미있었어요"] and "unknown" in wwarn[0]
-    assert toks[0] == "재미있" and int(x[0]) == morphs.extra["vocab"].index["재미있"] > 1 and x.shape == (len(toks),)
+    assert (
+        toks[0] == "재미있"
+        and int(x[0]) == morphs.extra["vocab"].index["재미있"] > 1
+        and x.shape == (len(toks),)
+    )
 
 
 def test_vocabulary_counts_whole_training_texts_but_keeps_only_max_len_tokens():
-    ts = corpus.from_pairs([("a b c late", 1), ("a b c late", 1), ("d e", 0), ("e d", 0), ("a d", 1), ("b e", 0)])
+    ts = corpus.from_pairs(
+        [("a b c late", 1), ("a b c late", 1), ("d e", 0), ("e d", 0), ("a d", 1), ("b e", 0)]
+    )
     td = build_text_task(ts, "word", max_len=2, held_out=False)
     assert td.extra["vocab"].counts["late"] == 2 and td.train.x.shape == (6, 2) and td.extra["cut"] == 2

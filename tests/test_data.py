@@ -23,7 +23,14 @@ def test_bad_messages_are_rejected_clearly(text, words):
 
 def test_emoji_codec_unknown_and_tutorial_numbers():
     codec = emoji.EmojiCodec(emoji.MESSAGES, "tutorial")
-    assert codec.sorted_tokens == ["❗️", "❤️", "🐱", "🐶", "🐷", "🤖"]  # the Keras tutorial's sorted vocabulary
+    assert codec.sorted_tokens == [
+        "❗️",
+        "❤️",
+        "🐱",
+        "🐶",
+        "🐷",
+        "🤖",
+    ]  # the Keras tutorial's sorted vocabulary
     x, unknown = codec.encode(["🐱", "🐸"])
     assert x[:, 0].tolist() == [2.0, 6.0] and unknown == ["🐸"]
     emb = emoji.EmojiCodec(emoji.MESSAGES)
@@ -62,7 +69,7 @@ def test_airline_series_and_split():
         w = airline.make_windows(y, window)
         assert len(w.t) - w.n_train == 28 and w.t[w.n_train] == 116  # last 28 months, whatever the window
         i = 5
-        np.testing.assert_allclose(w.x[i], w.transform.forward(y)[w.t[i] - window:w.t[i]], rtol=1e-6)
+        np.testing.assert_allclose(w.x[i], w.transform.forward(y)[w.t[i] - window : w.t[i]], rtol=1e-6)
     w = airline.make_windows(y, 4)
     assert w.n_train == 112  # the classic tutorial's 80% of the 140 size-4 windows
 
@@ -87,7 +94,9 @@ def test_baselines_match_the_reference_figures():
     t = np.arange(116, 144)
     b = airline.baselines(y, t)
     rmse = {k: np.sqrt(np.mean((p - y[t]) ** 2)) for k, p in b.items()}
-    assert rmse["seasonal naive"] == pytest.approx(46.34, abs=0.01) and rmse["naive"] == pytest.approx(53.36, abs=0.01)
+    assert rmse["seasonal naive"] == pytest.approx(46.34, abs=0.01) and rmse["naive"] == pytest.approx(
+        53.36, abs=0.01
+    )
 
 
 def test_window_longer_than_the_series_is_explained():
@@ -116,7 +125,11 @@ def test_uploads_are_decoded_or_explained():
     csv = "Month,Value\n2020-01,5\n2020-02,6\n"
     assert read_upload(("\ufeff" + csv).encode("utf-8")) == csv  # BOM dropped
     assert read_upload("월,값\n1월,5\n".encode("cp949")) == "월,값\n1월,5\n"  # Korean Windows files
-    for raw, words in [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"), (b"x" * (2 * 2**20), "at most 1 MB")]:
+    for raw, words in [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+        (b"x" * (2 * 2**20), "at most 1 MB"),
+    ]:
         with pytest.raises(RNNLabError, match=words):
             read_upload(raw, max_mb=1)
 

@@ -44,11 +44,16 @@ def test_recursive_feeds_predictions_back(trained):
 def test_recursive_baselines():
     _, y = airline.load_airline()
     b = forecast.recursive_baselines(y, 116, 14)
-    assert (b["naive"] == y[115]).all() and b["seasonal naive"][12] == y[104] and b["seasonal naive"][0] == y[104]
+    assert (
+        (b["naive"] == y[115]).all()
+        and b["seasonal naive"][12] == y[104]
+        and b["seasonal naive"][0] == y[104]
+    )
 
 
 def test_window_states_match_the_replay(trained):
     from rnnlab.replay import trace
+
     model, w, _ = trained
     states = forecast.window_states(model, w)
     assert len(states) == 1 and states[0].shape == (len(w.t), 8)

@@ -11,8 +11,16 @@ from rnnlab.models import PAD_ID, seeded_model
 @pytest.mark.parametrize("bidir", [False, True])
 @pytest.mark.parametrize("head", ["binary", "multiclass", "tagging"])
 def test_padding_never_changes_a_prediction(cell, bidir, head):
-    cfg = ModelConfig(cell=cell, bidirectional=bidir, num_layers=2, hidden_size=6, vocab_size=20, embedding_dim=4,
-                      head=head, num_classes=3)
+    cfg = ModelConfig(
+        cell=cell,
+        bidirectional=bidir,
+        num_layers=2,
+        hidden_size=6,
+        vocab_size=20,
+        embedding_dim=4,
+        head=head,
+        num_classes=3,
+    )
     model = seeded_model(cfg, 1).eval()
     sentence = [5, 9, 3]
     batch = from_ids([sentence, [4, 4, 7, 8, 2, 11, 12], [6]], [0, 1, 0])
@@ -28,7 +36,12 @@ def test_padding_never_changes_a_prediction(cell, bidir, head):
 
 def test_output_shapes_per_head():
     x = torch.randint(2, 10, (4, 6))
-    for head, shape in [("binary", (4,)), ("regression", (4,)), ("multiclass", (4, 5)), ("tagging", (4, 6, 5))]:
+    for head, shape in [
+        ("binary", (4,)),
+        ("regression", (4,)),
+        ("multiclass", (4, 5)),
+        ("tagging", (4, 6, 5)),
+    ]:
         m = seeded_model(ModelConfig(head=head, num_classes=5, vocab_size=10), 0)
         assert m(x).shape == shape
     onehot = seeded_model(ModelConfig(input_kind="onehot", vocab_size=10, cell="gru"), 0)
@@ -49,8 +62,15 @@ def test_same_seed_same_weights_and_global_rng_untouched():
     assert not torch.equal(a.rnn.weight_hh_l0, c.rnn.weight_hh_l0)
 
 
-@pytest.mark.parametrize("field,value,words", [("hidden_size", 0, "hidden size"), ("hidden_size", 10_000, "hidden size"),
-                                               ("num_layers", 5, "layers"), ("cell", "transformer", "cell")])
+@pytest.mark.parametrize(
+    "field,value,words",
+    [
+        ("hidden_size", 0, "hidden size"),
+        ("hidden_size", 10_000, "hidden size"),
+        ("num_layers", 5, "layers"),
+        ("cell", "transformer", "cell"),
+    ],
+)
 def test_bad_model_settings_name_the_setting(field, value, words):
     with pytest.raises(RNNLabError, match=words):
         ModelConfig(**{field: value, "vocab_size": 10}).validate()

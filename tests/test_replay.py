@@ -1,4 +1,5 @@
 """The step-by-step replay must equal torch's fused modules, and its gates must obey the cell equations."""
+
 import itertools
 
 import numpy as np
@@ -18,8 +19,13 @@ def _fused_layers(model, x):
     inp = model.encode(x[None])
     outs = []
     for k in range(model.cfg.num_layers):
-        single = type(rnn)(inp.shape[-1], rnn.hidden_size, batch_first=True, bidirectional=rnn.bidirectional,
-                           **({"nonlinearity": rnn.nonlinearity} if model.cfg.cell == "rnn" else {}))
+        single = type(rnn)(
+            inp.shape[-1],
+            rnn.hidden_size,
+            batch_first=True,
+            bidirectional=rnn.bidirectional,
+            **({"nonlinearity": rnn.nonlinearity} if model.cfg.cell == "rnn" else {}),
+        )
         for name, _ in single.named_parameters():
             getattr(single, name).data.copy_(getattr(rnn, name.replace("_l0", f"_l{k}")))
         inp, _ = single(inp)
@@ -29,8 +35,16 @@ def _fused_layers(model, x):
 
 @pytest.mark.parametrize("cell,layers,bidir", CASES)
 def test_replay_matches_fused_modules(cell, layers, bidir):
-    cfg = ModelConfig(cell=cell, num_layers=layers, bidirectional=bidir, hidden_size=7, vocab_size=12,
-                      embedding_dim=5, head="binary", activation="relu" if (cell == "rnn" and layers == 2) else "tanh")
+    cfg = ModelConfig(
+        cell=cell,
+        num_layers=layers,
+        bidirectional=bidir,
+        hidden_size=7,
+        vocab_size=12,
+        embedding_dim=5,
+        head="binary",
+        activation="relu" if (cell == "rnn" and layers == 2) else "tanh",
+    )
     model = seeded_model(cfg, seed=layers).eval()
     x = torch.tensor([2, 5, 3, 11, 1, 7, 4, 9, 2])
     tr = trace(model, x)
@@ -74,17 +88,23 @@ def test_step_outputs_show_the_verdict_forming():
     x = torch.tensor([3, 4, 5, 6, 7])
     tr = trace(model, x)
     with torch.no_grad():
-        prefix = [model.predict(model(x[None, :t + 1]))[0].item() for t in range(5)]
+        prefix = [model.predict(model(x[None, : t + 1]))[0].item() for t in range(5)]
     np.testing.assert_allclose(tr.outputs[:, 0], prefix, atol=1e-5)
-    bi = seeded_model(ModelConfig(cell="lstm", hidden_size=5, vocab_size=9, embedding_dim=4, bidirectional=True), 0).eval()
+    bi = seeded_model(
+        ModelConfig(cell="lstm", hidden_size=5, vocab_size=9, embedding_dim=4, bidirectional=True), 0
+    ).eval()
     tr = trace(bi, x)
     with torch.no_grad():
         assert abs(tr.outputs[2, 0] - bi.predict(bi(x[None, :3]))[0].item()) < 1e-6
 
 
 def test_tagging_trace_outputs_per_step():
-    model = seeded_model(ModelConfig(cell="lstm", hidden_size=4, vocab_size=9, head="tagging", num_classes=3,
-                                     bidirectional=True), 0).eval()
+    model = seeded_model(
+        ModelConfig(
+            cell="lstm", hidden_size=4, vocab_size=9, head="tagging", num_classes=3, bidirectional=True
+        ),
+        0,
+    ).eval()
     x = torch.tensor([2, 3, 4, 5])
     tr = trace(model, x)
     with torch.no_grad():

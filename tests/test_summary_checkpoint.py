@@ -8,11 +8,18 @@ from rnnlab.models import seeded_model
 from rnnlab.summary import keras_count, summarize, total
 
 
-@pytest.mark.parametrize("cfg", [
-    ModelConfig(cell="rnn", hidden_size=3, input_kind="features", input_size=5),
-    ModelConfig(cell="lstm", hidden_size=16, vocab_size=30, embedding_dim=8, num_layers=3, bidirectional=True),
-    ModelConfig(cell="gru", hidden_size=7, vocab_size=9, input_kind="onehot", head="multiclass", num_classes=4),
-])
+@pytest.mark.parametrize(
+    "cfg",
+    [
+        ModelConfig(cell="rnn", hidden_size=3, input_kind="features", input_size=5),
+        ModelConfig(
+            cell="lstm", hidden_size=16, vocab_size=30, embedding_dim=8, num_layers=3, bidirectional=True
+        ),
+        ModelConfig(
+            cell="gru", hidden_size=7, vocab_size=9, input_kind="onehot", head="multiclass", num_classes=4
+        ),
+    ],
+)
 def test_counts_match_the_model(cfg):
     model = seeded_model(cfg, 0)
     rows = summarize(model)
@@ -23,7 +30,9 @@ def test_counts_match_the_model(cfg):
 
 def test_keras_and_torch_counts_for_the_classic_example():
     assert keras_count("rnn", 3, 5) == 27
-    rows = summarize(seeded_model(ModelConfig(cell="rnn", hidden_size=3, input_kind="features", input_size=5), 0))
+    rows = summarize(
+        seeded_model(ModelConfig(cell="rnn", hidden_size=3, input_kind="features", input_size=5), 0)
+    )
     assert rows[0].count == 30 and rows[0].formula == "1·3·(5 + 3 + 2)"
 
 

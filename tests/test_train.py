@@ -31,6 +31,7 @@ def test_dropout_runs_are_reproducible_despite_global_rng_use():
     def run():
         td, mc, tc = resolve("sentences", model={"num_layers": 2, "dropout": 0.5}, train={"epochs": 5})
         return Trainer(seeded_model(mc, tc.seed), td.train, tc).run(epochs=2).history.loss
+
     a = run()
     torch.rand(100)
     assert run() == a
@@ -53,7 +54,9 @@ def test_target_loss_stops_early():
 def test_divergence_stops_cleanly_with_advice():
     x = torch.randn(64, 5, 1) * 100
     data = from_features(x, x.sum((1, 2)) * 1e3)
-    model = seeded_model(ModelConfig(cell="rnn", activation="relu", input_kind="features", head="regression"), 0)
+    model = seeded_model(
+        ModelConfig(cell="rnn", activation="relu", input_kind="features", head="regression"), 0
+    )
     tr = Trainer(model, data, TrainConfig(epochs=50, lr=5.0, optimizer="sgd")).run()
     assert tr.stop_reason == "nan" and tr.done
     assert "lower the learning rate" in tr.message and "clipping" in tr.message

@@ -1,4 +1,5 @@
 """The Emoji lab's own widgets: the message box with its emoji picker, and the shuffle lesson."""
+
 import itertools
 import random
 
@@ -28,20 +29,38 @@ def _backspace(page: str) -> None:
 def message_box(page: str, known: list[str]) -> str:
     """A text box (spaces optional) and a row of buttons that type the known emoji."""
     key = f"{page}.msg"
-    st.text_input(tr("emoji.message"), **settings.widget_args(page, "msg"), max_chars=2000, help=tr("emoji.message_help"))
+    st.text_input(
+        tr("emoji.message"),
+        **settings.widget_args(page, "msg"),
+        max_chars=2000,
+        help=tr("emoji.message_help"),
+    )
     cols = st.columns(len(known) + 2)
     for col, token in zip(cols, known):
         col.button(token, key=f"{page}.pick_{token}", on_click=_append, args=(page, token), width="stretch")
-    cols[-2].button("⌫", key=f"{page}.backspace", on_click=_backspace, args=(page,), width="stretch", help=tr("emoji.backspace"))
-    cols[-1].button("✕", key=f"{page}.clear", on_click=settings.set_value, args=(page, "msg", ""), width="stretch",
-                    help=tr("emoji.clear"))
+    cols[-2].button(
+        "⌫",
+        key=f"{page}.backspace",
+        on_click=_backspace,
+        args=(page,),
+        width="stretch",
+        help=tr("emoji.backspace"),
+    )
+    cols[-1].button(
+        "✕",
+        key=f"{page}.clear",
+        on_click=settings.set_value,
+        args=(page, "msg", ""),
+        width="stretch",
+        help=tr("emoji.clear"),
+    )
     return st.session_state[key]
 
 
 def orders(tokens: list[str], seed: int = 0) -> list[tuple[str, ...]]:
     """Every distinct order of the tokens, or MAX_ORDERS random ones when there are more."""
     if len(tokens) <= 5:
-        return list(dict.fromkeys(itertools.permutations(tokens)))[:MAX_ORDERS * 5]
+        return list(dict.fromkeys(itertools.permutations(tokens)))[: MAX_ORDERS * 5]
     rng = random.Random(seed)
     seen = {tuple(tokens)}
     while len(seen) < MAX_ORDERS:
@@ -61,10 +80,22 @@ def shuffle_panel(page: str, model, td, tokens: list[str]) -> None:
         for order in orders(tokens):
             x, _, _ = td.encode("".join(order))
             p = float(model.predict(model(x[None].to(next(model.parameters()).device)))[0])
-            rows.append({tr("emoji.col_message"): " ".join(order), tr("inspect.verdict"): tr(f"label.{page}.{'GOOD' if p >= 0.5 else 'BAD'}"),
-                         tr("emoji.col_prob"): round(p, 3)})
+            rows.append(
+                {
+                    tr("emoji.col_message"): " ".join(order),
+                    tr("inspect.verdict"): tr(f"label.{page}.{'GOOD' if p >= 0.5 else 'BAD'}"),
+                    tr("emoji.col_prob"): round(p, 3),
+                }
+            )
     good = sum(r[tr("emoji.col_prob")] >= 0.5 for r in rows)
     key = "emoji.shuffle_result" if 0 < good < len(rows) else "emoji.shuffle_same"
     st.markdown(tr(key, n=len(rows), good=good, bad=len(rows) - good))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(400, 40 + 35 * len(rows)),
-                 column_config={tr("emoji.col_prob"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")})
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        height=min(400, 40 + 35 * len(rows)),
+        column_config={
+            tr("emoji.col_prob"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")
+        },
+    )

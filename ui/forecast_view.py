@@ -1,4 +1,5 @@
 """The Forecast lab's views: where the series comes from, and the forecast against the truth."""
+
 import io
 
 import numpy as np
@@ -24,12 +25,19 @@ def _airline() -> tuple[list[str], np.ndarray]:
 
 def series_source(page: str) -> tuple[list[str], np.ndarray, str] | None:
     """The built-in airline series or the visitor's CSV (checked, with missing values handled)."""
-    src = st.radio(tr("fc.source"), ["airline", "upload"], key=f"{page}.src", horizontal=True,
-                   format_func=lambda s: tr(f"fc.source_{s}"))
+    src = st.radio(
+        tr("fc.source"),
+        ["airline", "upload"],
+        key=f"{page}.src",
+        horizontal=True,
+        format_func=lambda s: tr(f"fc.source_{s}"),
+    )
     if src == "airline":
         dates, y = _airline()
         return dates, y, tr("fc.passengers")
-    up = st.file_uploader(tr("fc.upload"), type=["csv", "txt"], key=f"{page}.file", help=tr("fc.upload_help", mb=MAX_UPLOAD_MB))
+    up = st.file_uploader(
+        tr("fc.upload"), type=["csv", "txt"], key=f"{page}.file", help=tr("fc.upload_help", mb=MAX_UPLOAD_MB)
+    )
     if up is None:
         st.info(tr("fc.upload_wait"))
         return None
@@ -42,8 +50,13 @@ def series_source(page: str) -> tuple[list[str], np.ndarray, str] | None:
         dates, y = airline.series_from(df, value_col, date_col)
         missing = int(np.isnan(y).sum())
         if missing:
-            how = st.radio(tr("fc.missing", n=missing), ["interpolate", "drop"], key=f"{page}.missing", horizontal=True,
-                           format_func=lambda h: tr(f"fc.missing_{h}"))
+            how = st.radio(
+                tr("fc.missing", n=missing),
+                ["interpolate", "drop"],
+                key=f"{page}.missing",
+                horizontal=True,
+                format_func=lambda h: tr(f"fc.missing_{h}"),
+            )
             keep = ~np.isnan(y)
             y, _ = airline.fill_missing(y, how)
             if how == "drop":
@@ -60,55 +73,104 @@ def series_picture(page: str, dates: list[str], y: np.ndarray, w: airline.Window
     pos = st.slider(tr("fc.window_pos"), 0, len(w.t) - 1, key=f"{page}.pos", value=min(len(w.t) - 1, 24))
     target = int(w.t[pos])
     window = w.x.shape[1]
-    st.plotly_chart(viz.series_figure(dates, y, split, tr("fc.series_title"), y_title, _names(),
-                                      window=(target - window, target)),
-                    key=f"{page}.series", config={"displayModeBar": False})
-    st.caption(tr("fc.window_help", w=window, start=dates[target - window], end=dates[target - 1], target=dates[target]))
+    st.plotly_chart(
+        viz.series_figure(
+            dates, y, split, tr("fc.series_title"), y_title, _names(), window=(target - window, target)
+        ),
+        key=f"{page}.series",
+        config={"displayModeBar": False},
+    )
+    st.caption(
+        tr(
+            "fc.window_help",
+            w=window,
+            start=dates[target - window],
+            end=dates[target - 1],
+            target=dates[target],
+        )
+    )
 
 
 def _names() -> dict[str, str]:
-    return {"truth": tr("fc.truth"), "test": tr("fc.test_part"), "target": tr("fc.target"), "model": tr("fc.model"),
-            "naive": tr("fc.naive"), "seasonal naive": tr("fc.snaive")}
+    return {
+        "truth": tr("fc.truth"),
+        "test": tr("fc.test_part"),
+        "target": tr("fc.target"),
+        "model": tr("fc.model"),
+        "naive": tr("fc.naive"),
+        "seasonal naive": tr("fc.snaive"),
+    }
 
 
-def results(page: str, model, dates: list[str], y: np.ndarray, w: airline.Windows, values: dict, y_title: str) -> None:
+def results(
+    page: str, model, dates: list[str], y: np.ndarray, w: airline.Windows, values: dict, y_title: str
+) -> None:
     """Forecast against the truth on the test months, errors beside the baselines, export, insides."""
-    test = w.t[w.n_train:]
+    test = w.t[w.n_train :]
     origin = int(test[0])
     if values["mode"] == "recursive":
         h = min(values["horizon"], len(test))
         pred, months = forecast.recursive(model, w, y, origin, h), np.arange(origin, origin + h)
         base = forecast.recursive_baselines(y, origin, h)
     else:
-        pred, months = forecast.one_step(model, w, y)[w.n_train:], test
+        pred, months = forecast.one_step(model, w, y)[w.n_train :], test
         base = airline.baselines(y, months)
     truth = y[months]
     shown = [dates[i] for i in months]
     lines = {"model": (shown, pred), **{k: (shown, v) for k, v in base.items()}}
     start = max(0, origin - 36)
-    fig = viz.series_figure(dates[start:], y[start:], origin - start, tr("fc.forecast_title", mode=tr(f"fc.mode_{values['mode']}")),
-                            y_title, _names(), lines=lines)
+    fig = viz.series_figure(
+        dates[start:],
+        y[start:],
+        origin - start,
+        tr("fc.forecast_title", mode=tr(f"fc.mode_{values['mode']}")),
+        y_title,
+        _names(),
+        lines=lines,
+    )
     st.plotly_chart(fig, key=f"{page}.forecast", config={"displayModeBar": False})
-    rows = [{"": tr(f"fc.{'model' if k == 'model' else 'naive' if k == 'naive' else 'snaive'}"),
-             **{m.upper(): round(v, 2) for m, v in regression_errors(p, truth).items()}}
-            for k, p in [("model", pred), *base.items()]]
+    rows = [
+        {
+            "": tr(f"fc.{'model' if k == 'model' else 'naive' if k == 'naive' else 'snaive'}"),
+            **{m.upper(): round(v, 2) for m, v in regression_errors(p, truth).items()},
+        }
+        for k, p in [("model", pred), *base.items()]
+    ]
     st.dataframe(pd.DataFrame(rows).rename(columns={"MAPE": "MAPE %"}), hide_index=True, width="stretch")
     st.caption(tr("fc.metrics_help", n=len(months)))
     csv = pd.DataFrame({"date": shown, "truth": truth, "forecast": pred, **{k: v for k, v in base.items()}})
-    st.download_button(tr("fc.export"), csv.to_csv(index=False).encode(), file_name="rnnlab-forecast.csv",
-                       mime="text/csv", key=f"{page}.export")
+    st.download_button(
+        tr("fc.export"),
+        csv.to_csv(index=False).encode(),
+        file_name="rnnlab-forecast.csv",
+        mime="text/csv",
+        key=f"{page}.export",
+    )
     _insides(page, model, dates, w)
 
 
 def _insides(page: str, model, dates: list[str], w: airline.Windows) -> None:
-    view = st.segmented_control(tr("inspect.view"), ["hidden", "gates"], default="hidden", key=f"{page}.view",
-                                format_func=lambda v: tr(f"inspect.tab_{v}")) or "hidden"
+    view = (
+        st.segmented_control(
+            tr("inspect.view"),
+            ["hidden", "gates"],
+            default="hidden",
+            key=f"{page}.view",
+            format_func=lambda v: tr(f"inspect.tab_{v}"),
+        )
+        or "hidden"
+    )
     t_dates = [dates[i] for i in w.t]
     st.caption(tr("fc.inside_help"))
     if view == "hidden":
         for k, h in enumerate(forecast.window_states(model, w)):
-            st.plotly_chart(viz.time_heatmap(h, t_dates, tr("inspect.hidden_title", layer=k + 1), tr("inspect.unit_axis")),
-                            key=f"{page}.wh{k}", config={"displayModeBar": False})
+            st.plotly_chart(
+                viz.time_heatmap(
+                    h, t_dates, tr("inspect.hidden_title", layer=k + 1), tr("inspect.unit_axis")
+                ),
+                key=f"{page}.wh{k}",
+                config={"displayModeBar": False},
+            )
     elif model.cfg.cell == "rnn":
         st.info(tr("inspect.no_gates"))
     else:
@@ -116,5 +178,10 @@ def _insides(page: str, model, dates: list[str], w: airline.Windows) -> None:
         cols = st.columns(2)
         for j, g in enumerate(GATES[model.cfg.cell]):
             with cols[j % 2]:
-                st.plotly_chart(viz.time_heatmap(gates[g], t_dates, tr(f"gate.{g}"), tr("inspect.unit_axis"),
-                                                 gate=g not in ("g", "n")), key=f"{page}.wg{g}", config={"displayModeBar": False})
+                st.plotly_chart(
+                    viz.time_heatmap(
+                        gates[g], t_dates, tr(f"gate.{g}"), tr("inspect.unit_axis"), gate=g not in ("g", "n")
+                    ),
+                    key=f"{page}.wg{g}",
+                    config={"displayModeBar": False},
+                )

@@ -1,4 +1,5 @@
 """The shared frame: language (URL ``?lang=``, else the browser's), device choice, small helpers."""
+
 import streamlit as st
 
 from rnnlab.device import available_devices, describe_device

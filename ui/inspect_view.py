@@ -1,4 +1,5 @@
 """What a trained classifier does with one input: the verdict, how it formed, and the model's insides."""
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -33,19 +34,26 @@ def label_text(page: str, name: str) -> str:
 def verdict(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labels: list[str]):
     """The big verdict and the strip of the winning class's probability after each token."""
     tr_ = trace(model, x)
-    if tr_.outputs.shape[1] == 1:                                   # binary: P(second class)
+    if tr_.outputs.shape[1] == 1:  # binary: P(second class)
         p = float(tr_.final[0])
         k, strip, prob = int(p >= 0.5), tr_.outputs[:, 0], p if p >= 0.5 else 1 - p
         positive, negative = label_text(page, labels[1]), label_text(page, labels[0])
-    else:                                                           # several classes: the winner against the rest
+    else:  # several classes: the winner against the rest
         k = int(np.argmax(tr_.final))
         strip, prob = tr_.outputs[:, k], float(tr_.final[k])
         positive, negative = label_text(page, labels[k]), tr("inspect.others")
     color = "green" if (len(labels) > 2 or k == 1) else "red"
-    st.markdown(f"### {tr('inspect.verdict')}: :{color}[**{label_text(page, labels[k])}**] "
-                f"· {tr('inspect.prob', label=label_text(page, labels[k]), p=prob)}")
-    st.plotly_chart(viz.verdict_strip(strip, tokens, tr("inspect.strip_title"), tr("inspect.prob_axis"), positive, negative),
-                    key=f"{page}.strip", config={"displayModeBar": False})
+    st.markdown(
+        f"### {tr('inspect.verdict')}: :{color}[**{label_text(page, labels[k])}**] "
+        f"· {tr('inspect.prob', label=label_text(page, labels[k]), p=prob)}"
+    )
+    st.plotly_chart(
+        viz.verdict_strip(
+            strip, tokens, tr("inspect.strip_title"), tr("inspect.prob_axis"), positive, negative
+        ),
+        key=f"{page}.strip",
+        config={"displayModeBar": False},
+    )
     st.caption(tr("inspect.strip_help"))
     return tr_
 
@@ -55,49 +63,103 @@ def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_)
     drawn, so a live redraw costs the visitor's browser a few charts, not all of them."""
     cell = model.cfg.cell
     views = ["hidden", "gates", "grad", "summary"]
-    view = st.segmented_control(tr("inspect.view"), views, default="hidden", key=f"{page}.view",
-                                format_func=lambda v: tr(f"inspect.tab_{v}")) or "hidden"
+    view = (
+        st.segmented_control(
+            tr("inspect.view"),
+            views,
+            default="hidden",
+            key=f"{page}.view",
+            format_func=lambda v: tr(f"inspect.tab_{v}"),
+        )
+        or "hidden"
+    )
     step, unit = tr("inspect.step_axis"), tr("inspect.unit_axis")
     if view == "hidden":
         st.caption(tr("inspect.hidden_help"))
         for i, layer in enumerate(tr_.layers):
-            st.plotly_chart(viz.step_heatmap(layer.h, tokens, tr("inspect.hidden_title", layer=i + 1), unit, step),
-                            key=f"{page}.h{i}", config={"displayModeBar": False})
+            st.plotly_chart(
+                viz.step_heatmap(layer.h, tokens, tr("inspect.hidden_title", layer=i + 1), unit, step),
+                key=f"{page}.h{i}",
+                config={"displayModeBar": False},
+            )
     elif view == "gates":
         if cell == "rnn":
             st.info(tr("inspect.no_gates"))
             return
         st.caption(tr(f"inspect.gates_help_{cell}"))
-        layer_no = st.radio(tr("inspect.layer"), list(range(1, len(tr_.layers) + 1)), horizontal=True,
-                            key=f"{page}.gate_layer") if len(tr_.layers) > 1 else 1
+        layer_no = (
+            st.radio(
+                tr("inspect.layer"),
+                list(range(1, len(tr_.layers) + 1)),
+                horizontal=True,
+                key=f"{page}.gate_layer",
+            )
+            if len(tr_.layers) > 1
+            else 1
+        )
         layer = tr_.layers[layer_no - 1]
         if layer.c is not None:
-            st.plotly_chart(viz.step_heatmap(layer.c, tokens, tr("inspect.cell_title"), unit, step),
-                            key=f"{page}.c", config={"displayModeBar": False})
+            st.plotly_chart(
+                viz.step_heatmap(layer.c, tokens, tr("inspect.cell_title"), unit, step),
+                key=f"{page}.c",
+                config={"displayModeBar": False},
+            )
         cols = st.columns(2)
         for j, g in enumerate(GATES[cell]):
             with cols[j % 2]:
-                st.plotly_chart(viz.step_heatmap(layer.gates[g], tokens, tr(f"gate.{g}"), unit, step,
-                                                 gate=g not in ("g", "n")),
-                                key=f"{page}.gate_{g}", config={"displayModeBar": False})
+                st.plotly_chart(
+                    viz.step_heatmap(
+                        layer.gates[g], tokens, tr(f"gate.{g}"), unit, step, gate=g not in ("g", "n")
+                    ),
+                    key=f"{page}.gate_{g}",
+                    config={"displayModeBar": False},
+                )
                 st.caption(tr(f"gate.{g}_help"))
     elif view == "grad":
         rep = input_gradients(model, x)
         st.caption(tr("inspect.grad_help"))
-        st.plotly_chart(viz.step_bars(np.maximum(rep.norms, 1e-12), tokens, tr("inspect.grad_title"),
-                                      tr("inspect.grad_axis"), log_y=True), key=f"{page}.grad", config={"displayModeBar": False})
-        st.plotly_chart(viz.step_bars(rep.saliency, tokens, tr("inspect.sal_title"), tr("inspect.sal_axis"), signed=True),
-                        key=f"{page}.sal", config={"displayModeBar": False})
+        st.plotly_chart(
+            viz.step_bars(
+                np.maximum(rep.norms, 1e-12),
+                tokens,
+                tr("inspect.grad_title"),
+                tr("inspect.grad_axis"),
+                log_y=True,
+            ),
+            key=f"{page}.grad",
+            config={"displayModeBar": False},
+        )
+        st.plotly_chart(
+            viz.step_bars(rep.saliency, tokens, tr("inspect.sal_title"), tr("inspect.sal_axis"), signed=True),
+            key=f"{page}.sal",
+            config={"displayModeBar": False},
+        )
     else:
         summary_table(model)
 
 
 def summary_table(model: SeqModel) -> None:
     rows = summarize(model)
-    df = pd.DataFrame([{tr("sum.layer"): r.layer, tr("sum.shapes"): r.shapes, tr("sum.formula"): r.formula,
-                        tr("sum.count"): r.count} for r in rows])
+    df = pd.DataFrame(
+        [
+            {
+                tr("sum.layer"): r.layer,
+                tr("sum.shapes"): r.shapes,
+                tr("sum.formula"): r.formula,
+                tr("sum.count"): r.count,
+            }
+            for r in rows
+        ]
+    )
     st.dataframe(df, hide_index=True, width="stretch")
     cfg = model.cfg
     st.caption(tr("sum.total", n=total(rows)))
-    st.caption(tr("sum.keras", cell=cfg.cell.upper(), h=cfg.hidden_size, n_in=model.input_width,
-                  keras=keras_count(cfg.cell, cfg.hidden_size, model.input_width)))
+    st.caption(
+        tr(
+            "sum.keras",
+            cell=cfg.cell.upper(),
+            h=cfg.hidden_size,
+            n_in=model.input_width,
+            keras=keras_count(cfg.cell, cfg.hidden_size, model.input_width),
+        )
+    )

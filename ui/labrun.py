@@ -1,4 +1,5 @@
 """Build the trainers of a lab run from field values: one, or one per cell when comparing."""
+
 from rnnlab.config import ModelConfig, TrainConfig
 from rnnlab.device import pick_device
 from rnnlab.models import seeded_model
@@ -10,7 +11,11 @@ LIVE_FIELDS = ("lr", "epochs")  # applied to a running optimizer; every other fi
 
 
 def signature(values: dict, device: str, *data) -> tuple:
-    return (tuple(sorted((k, v) for k, v in values.items() if k not in LIVE_FIELDS and k != "msg")), device, *data)
+    return (
+        tuple(sorted((k, v) for k, v in values.items() if k not in LIVE_FIELDS and k != "msg")),
+        device,
+        *data,
+    )
 
 
 def make_trainers(td: TaskData, values: dict, device: str) -> tuple[dict[str, Trainer], str]:
@@ -20,6 +25,11 @@ def make_trainers(td: TaskData, values: dict, device: str) -> tuple[dict[str, Tr
     for cell in cells:
         mc = ModelConfig(**{**model, "cell": cell, **td.model}).validate()
         tc = TrainConfig(**train, device=device).validate()
-        trainers[cell.upper()] = Trainer(seeded_model(mc, tc.seed), td.train, tc, val=td.test if td.held_out else None,
-                                         device=pick_device(device))
+        trainers[cell.upper()] = Trainer(
+            seeded_model(mc, tc.seed),
+            td.train,
+            tc,
+            val=td.test if td.held_out else None,
+            device=pick_device(device),
+        )
     return trainers, values["cell"].upper()

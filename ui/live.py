@@ -7,10 +7,11 @@ loss curve into a placeholder after each piece (Streamlit streams each redraw at
 lab's inside views once. The browser asks for the next run ``TICK`` seconds after the last one arrived,
 so the curve moves several times a second even when the visitor's browser is slow to render.
 """
+
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import streamlit as st
@@ -20,19 +21,19 @@ from rnnlab.train import Trainer
 
 from .frame import tr
 
-TICK = 0.1            # seconds the browser waits after a fragment run arrives before asking for the next
-CHUNK_SECONDS = 0.3   # training time per fragment run, shared by the runs of a comparison
-SUB_CHUNKS = 3        # loss-curve redraws per fragment run
+TICK = 0.1  # seconds the browser waits after a fragment run arrives before asking for the next
+CHUNK_SECONDS = 0.3  # training time per fragment run, shared by the runs of a comparison
+SUB_CHUNKS = 3  # loss-curve redraws per fragment run
 
 
 @dataclass
 class LabRun:
-    signature: tuple                       # the settings that define the model and data
-    trainers: dict[str, Trainer]           # name -> trainer ("main", or one per cell when comparing)
-    main: str                              # the trainer the inspection views show
+    signature: tuple  # the settings that define the model and data
+    trainers: dict[str, Trainer]  # name -> trainer ("main", or one per cell when comparing)
+    main: str  # the trainer the inspection views show
     running: bool = False
-    wall_seconds: float = 0.0              # wall time spent in training ticks (for steps per second)
-    notice: str | None = None              # shown once, e.g. "settings changed: reset"
+    wall_seconds: float = 0.0  # wall time spent in training ticks (for steps per second)
+    notice: str | None = None  # shown once, e.g. "settings changed: reset"
     extra: dict = field(default_factory=dict)
 
     @property
@@ -97,12 +98,32 @@ def _reset(page: str) -> None:
 def controls(page: str, run: LabRun, disabled: bool = False) -> None:
     """The four buttons. They are outside the fragment: a click reruns the page once."""
     c = st.columns(4)
-    c[0].button(tr("live.train"), key=f"{page}.train", on_click=_start, args=(run,), type="primary",
-                disabled=disabled or run.running or run.done, width="stretch")
-    c[1].button(tr("live.pause"), key=f"{page}.pause", on_click=_pause, args=(run,),
-                disabled=not run.running, width="stretch")
-    c[2].button(tr("live.step"), key=f"{page}.step", on_click=_step, args=(run,),
-                disabled=disabled or run.running or run.done, width="stretch", help=tr("live.step_help"))
+    c[0].button(
+        tr("live.train"),
+        key=f"{page}.train",
+        on_click=_start,
+        args=(run,),
+        type="primary",
+        disabled=disabled or run.running or run.done,
+        width="stretch",
+    )
+    c[1].button(
+        tr("live.pause"),
+        key=f"{page}.pause",
+        on_click=_pause,
+        args=(run,),
+        disabled=not run.running,
+        width="stretch",
+    )
+    c[2].button(
+        tr("live.step"),
+        key=f"{page}.step",
+        on_click=_step,
+        args=(run,),
+        disabled=disabled or run.running or run.done,
+        width="stretch",
+        help=tr("live.step_help"),
+    )
     c[3].button(tr("live.reset"), key=f"{page}.reset", on_click=_reset, args=(page,), width="stretch")
     if run.notice:
         st.info(run.notice, icon="🔄")
@@ -152,7 +173,9 @@ def _progress(run: LabRun, chart_key: str) -> None:
     c[0].metric(tr("live.epoch_of", n=t.cfg.epochs), f"{t.epoch}")
     c[1].metric(tr("live.loss"), f"{h.loss[-1]:.4f}" if h.loss else "–")
     if t.model.cfg.head == "regression":  # no accuracy: the held-out loss says whether it generalises
-        c[2].metric(tr("live.val_loss"), f"{h.val_loss[-1]:.4f}" if h.val_loss else "–", help=tr("live.val_loss_help"))
+        c[2].metric(
+            tr("live.val_loss"), f"{h.val_loss[-1]:.4f}" if h.val_loss else "–", help=tr("live.val_loss_help")
+        )
     else:
         acc = h.accuracy[-1] if h.accuracy else float("nan")
         c[2].metric(tr("live.accuracy"), f"{acc:.0%}" if not np.isnan(acc) else "–")
@@ -164,8 +187,14 @@ def _progress(run: LabRun, chart_key: str) -> None:
         st.success(tr(f"live.done_{t.stop_reason}", epoch=t.epoch, loss=h.loss[-1]), icon="✅")
     elif run.running:
         st.caption(tr("live.training"))
-    series = {name if len(run.trainers) > 1 else tr("live.train_loss"): (x.history.epoch, x.history.loss)
-              for name, x in run.trainers.items() if x.history.epoch}
+    series = {
+        name if len(run.trainers) > 1 else tr("live.train_loss"): (x.history.epoch, x.history.loss)
+        for name, x in run.trainers.items()
+        if x.history.epoch
+    }
     if series:
-        st.plotly_chart(viz.curves(series, tr("live.loss_title"), tr("live.epoch"), tr("live.loss"), log_y=True),
-                        key=chart_key, config={"displayModeBar": False})  # one key per redraw of a run
+        st.plotly_chart(
+            viz.curves(series, tr("live.loss_title"), tr("live.epoch"), tr("live.loss"), log_y=True),
+            key=chart_key,
+            config={"displayModeBar": False},
+        )  # one key per redraw of a run

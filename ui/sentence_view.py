@@ -1,4 +1,5 @@
 """The Sentence lab's views: data sources, how text becomes numbers, and what the classifier learned."""
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -16,11 +17,20 @@ from .frame import reason, show_error, tr
 from .inspect_view import label_text
 from .settings import widget_args
 
-EXAMPLES = {"en": "you are not happy", "ko": "이 영화 재미있지 않아", "movies": "a gorgeous film, but far too long",
-            "paste": "i feel good", "upload": "i feel good", "nsmc": "배우들 연기가 정말 좋았어요", "imdb": "not bad at all",
-            "reuters": "oil prices rose after opec agreed to cut output"}
-PASTE_EXAMPLE = "i love this\tpositive\nwhat a waste of time\tnegative\nsimply wonderful\tpositive\nboring and slow\tnegative\n" \
-                "not bad at all\tpositive\nnot good\tnegative"
+EXAMPLES = {
+    "en": "you are not happy",
+    "ko": "이 영화 재미있지 않아",
+    "movies": "a gorgeous film, but far too long",
+    "paste": "i feel good",
+    "upload": "i feel good",
+    "nsmc": "배우들 연기가 정말 좋았어요",
+    "imdb": "not bad at all",
+    "reuters": "oil prices rose after opec agreed to cut output",
+}
+PASTE_EXAMPLE = (
+    "i love this\tpositive\nwhat a waste of time\tnegative\nsimply wonderful\tpositive\nboring and slow\tnegative\n"
+    "not bad at all\tpositive\nnot good\tnegative"
+)
 
 
 def text_set(page: str, src: str) -> corpus.TextSet | None:
@@ -31,16 +41,27 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
         if src == "ko":
             return corpus.from_pairs([(t, sentences.LABELS[l]) for t, l in sentences.KOREAN])
         if src == "movies":
-            st.select_slider(tr("sent.neutral"), [0.0, 0.5, 1.0, 1.5, 2.0], **widget_args(page, "neutral"), format_func=lambda v: f"|rating| ≥ {v:g}" if v else tr("sent.neutral_keep"),
-                             help=tr("sent.neutral_help"))
+            st.select_slider(
+                tr("sent.neutral"),
+                [0.0, 0.5, 1.0, 1.5, 2.0],
+                **widget_args(page, "neutral"),
+                format_func=lambda v: f"|rating| ≥ {v:g}" if v else tr("sent.neutral_keep"),
+                help=tr("sent.neutral_help"),
+            )
             return _movies(st.session_state[f"{page}.neutral"])
         if src in download.CORPORA:
             return _downloaded(page, src)
         if src == "paste":
-            text = st.text_area(tr("sent.paste"), PASTE_EXAMPLE, height=180, key=f"{page}.paste", help=tr("sent.paste_help"))
+            text = st.text_area(
+                tr("sent.paste"), PASTE_EXAMPLE, height=180, key=f"{page}.paste", help=tr("sent.paste_help")
+            )
             return corpus.parse_pairs(text)
-        up = st.file_uploader(tr("sent.upload"), type=["csv", "tsv", "txt"], key=f"{page}.file",
-                              help=tr("sent.upload_help", rows=corpus.MAX_ROWS))
+        up = st.file_uploader(
+            tr("sent.upload"),
+            type=["csv", "tsv", "txt"],
+            key=f"{page}.file",
+            help=tr("sent.upload_help", rows=corpus.MAX_ROWS),
+        )
         if up is None:
             st.info(tr("sent.upload_wait"))
             return None
@@ -58,15 +79,21 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
 def _downloaded(page: str, name: str) -> corpus.TextSet | None:
     """A corpus from the user cache folder; the Download button fetches it once, with a progress bar."""
     remote = download.CORPORA[name]
-    st.caption(tr("sent.corpus_about", title=remote.title, licence=remote.licence, folder=str(download.cache_dir())))
+    st.caption(
+        tr("sent.corpus_about", title=remote.title, licence=remote.licence, folder=str(download.cache_dir()))
+    )
     subset = st.session_state[f"{page}.subset"]
     if download.cached_paths(remote) is None:
         if not st.button(tr("sent.download", title=remote.title), key=f"{page}.download"):
             st.info(tr("sent.download_first"))
             return None
         bar = st.progress(0.0)
-        download.fetch(remote, progress=lambda f, done, total: bar.progress(min(1.0, done / total) if total else 0.0,
-                                                                             text=f"{f}: {done / 2**20:.1f} MB"))
+        download.fetch(
+            remote,
+            progress=lambda f, done, total: bar.progress(
+                min(1.0, done / total) if total else 0.0, text=f"{f}: {done / 2**20:.1f} MB"
+            ),
+        )
     topics = st.session_state[f"{page}.topics"] if name == "reuters" else None
     with st.spinner(tr("sent.preparing")):
         return _subset(name, subset, topics, str(download.cache_dir()))
@@ -94,10 +121,12 @@ def expected_epoch_seconds(td, run) -> float:
 def _time_epoch(td, trainer) -> float:
     import copy
     import time
+
     model = copy.deepcopy(trainer.model)
     opt = Adam(model.parameters(), lr=1e-3)
     b = td.train.batch(torch.arange(min(trainer.cfg.batch_size, len(td.train))))
     from rnnlab.models import compute_loss
+
     times = []
     for _ in range(3):
         t = time.perf_counter()
@@ -120,13 +149,27 @@ def tokenization(page: str, td) -> None:
     vocab, first = td.extra["vocab"], td.extra["first_tokens"]
     with st.expander(tr("sent.tok_title", n=len(vocab)), expanded=False):
         st.caption(tr("sent.tok_help"))
-        top = [{"token": t, "id": i + 2, tr("sent.count"): vocab.counts[t]} for i, t in enumerate(vocab.tokens[2:202])]
-        st.dataframe(pd.DataFrame([{"token": "<pad>", "id": 0, tr("sent.count"): None},
-                                   {"token": "<unk>", "id": 1, tr("sent.count"): None}] + top), hide_index=True, height=240)
+        top = [
+            {"token": t, "id": i + 2, tr("sent.count"): vocab.counts[t]}
+            for i, t in enumerate(vocab.tokens[2:202])
+        ]
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {"token": "<pad>", "id": 0, tr("sent.count"): None},
+                    {"token": "<unk>", "id": 1, tr("sent.count"): None},
+                ]
+                + top
+            ),
+            hide_index=True,
+            height=240,
+        )
         x = td.train.x[:6].tolist()
         width = max(len(r) for r in x)
-        table = {" ".join(t[:8]) + (" …" if len(t) > 8 else ""): [("·" if v == PAD_ID else str(v)) for v in r]
-                 for t, r in zip(first, x)}
+        table = {
+            " ".join(t[:8]) + (" …" if len(t) > 8 else ""): [("·" if v == PAD_ID else str(v)) for v in r]
+            for t, r in zip(first, x)
+        }
         st.dataframe(pd.DataFrame(table, index=[f"{k + 1}" for k in range(width)]).T, width="stretch")
         pads = int((td.train.x[:6] == PAD_ID).sum())
         st.caption(tr("sent.pad_help", pads=pads, maxlen=td.extra["max_len"]))
@@ -139,8 +182,11 @@ def scores(page: str, run, td) -> None:
         curves = {tr("sent.train_acc"): (h.epoch, h.accuracy)}
         if h.val_epoch:
             curves[tr("sent.test_acc")] = (h.val_epoch, h.val_accuracy)
-        st.plotly_chart(viz.curves(curves, tr("sent.acc_title"), tr("live.epoch"), tr("live.accuracy"), height=260),
-                        key=f"{page}.acc", config={"displayModeBar": False})
+        st.plotly_chart(
+            viz.curves(curves, tr("sent.acc_title"), tr("live.epoch"), tr("live.accuracy"), height=260),
+            key=f"{page}.acc",
+            config={"displayModeBar": False},
+        )
     if run.running or not h.epoch:
         st.caption(tr("sent.confusion_later"))
         return
@@ -150,16 +196,30 @@ def scores(page: str, run, td) -> None:
     names = [label_text(page, c) for c in td.labels]
     st.markdown(tr("sent.test_result", acc=acc, n=len(truth)))
     matrix = confusion(pred, truth, len(names))
-    seen = np.flatnonzero(matrix.sum(0) + matrix.sum(1))  # classes held out or predicted; the rest are empty rows
+    seen = np.flatnonzero(
+        matrix.sum(0) + matrix.sum(1)
+    )  # classes held out or predicted; the rest are empty rows
     many = len(seen) > 6
     c1, c2 = (st.container(), st.container()) if many else st.columns([2, 3])
-    c1.plotly_chart(viz.confusion_figure(matrix[np.ix_(seen, seen)], [names[i] for i in seen], tr("sent.confusion"),
-                                         tr("sent.true"), tr("sent.predicted")), key=f"{page}.cm", config={"displayModeBar": False})
+    c1.plotly_chart(
+        viz.confusion_figure(
+            matrix[np.ix_(seen, seen)],
+            [names[i] for i in seen],
+            tr("sent.confusion"),
+            tr("sent.true"),
+            tr("sent.predicted"),
+        ),
+        key=f"{page}.cm",
+        config={"displayModeBar": False},
+    )
     if len(seen) < len(names):
         c1.caption(tr("sent.confusion_seen", n=len(seen), total=len(names)))
     texts = td.extra["data"].texts
-    wrong = [{tr("sent.true"): names[t], tr("sent.predicted"): names[p], tr("sent.text"): texts[i]}
-             for i, t, p in zip(td.extra["test_idx"], truth, pred) if t != p][:30]
+    wrong = [
+        {tr("sent.true"): names[t], tr("sent.predicted"): names[p], tr("sent.text"): texts[i]}
+        for i, t, p in zip(td.extra["test_idx"], truth, pred)
+        if t != p
+    ][:30]
     with c2:
         st.caption(tr("sent.mistakes", n=int((pred != truth).sum())))
         if wrong:
@@ -170,12 +230,20 @@ def embeddings(page: str, model, td, top: int = 40) -> None:
     """The learned word vectors of the most frequent words, projected to 2-D, coloured by how positive
     the training sentences that contain them are (two classes)."""
     vocab = td.extra["vocab"]
-    words = vocab.tokens[2:2 + top]
+    words = vocab.tokens[2 : 2 + top]
     if len(words) < 3:
         return
-    vec = model.embed.weight.detach()[2:2 + top].cpu().numpy()
-    colors = td.extra["last_class_share"][:len(words)] if len(td.labels) == 2 else None
-    st.plotly_chart(viz.embedding_figure(words, viz.project_2d(vec), colors, tr("sent.emb_title", n=len(words)),
-                                         tr("sent.emb_color", label=label_text(page, td.labels[-1]))),
-                    key=f"{page}.word_map", config={"displayModeBar": False})
+    vec = model.embed.weight.detach()[2 : 2 + top].cpu().numpy()
+    colors = td.extra["last_class_share"][: len(words)] if len(td.labels) == 2 else None
+    st.plotly_chart(
+        viz.embedding_figure(
+            words,
+            viz.project_2d(vec),
+            colors,
+            tr("sent.emb_title", n=len(words)),
+            tr("sent.emb_color", label=label_text(page, td.labels[-1])),
+        ),
+        key=f"{page}.word_map",
+        config={"displayModeBar": False},
+    )
     st.caption(tr("sent.emb_help") if colors is not None else tr("sent.emb_help_multi"))

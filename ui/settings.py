@@ -3,6 +3,7 @@
 Widget keys are ``<page>.<field>``; a link's values seed them on the first run of the page in a
 session, and every run writes the current values back, so the address bar always reproduces the run.
 """
+
 import streamlit as st
 
 from rnnlab.state import Field, decode, encode
@@ -68,29 +69,50 @@ def model_controls(page: str, fields: list[Field], extra: tuple[str, ...] = ()) 
     k = lambda name: widget_args(page, name)  # noqa: E731
     c1, c2 = st.columns(2)
     with c1:
-        st.selectbox(tr("set.cell"), by["cell"].choices, **k("cell"), format_func=lambda c: tr(f"cell.{c}"),
-                     help=tr("set.cell_help"))
+        st.selectbox(
+            tr("set.cell"),
+            by["cell"].choices,
+            **k("cell"),
+            format_func=lambda c: tr(f"cell.{c}"),
+            help=tr("set.cell_help"),
+        )
         st.slider(tr("set.layers"), 1, 4, **k("layers"), help=tr("set.layers_help"))
-        st.number_input(tr("set.hidden"), int(by["hidden"].lo), int(by["hidden"].hi), **k("hidden"),
-                        help=tr("set.hidden_help"))
+        st.number_input(
+            tr("set.hidden"),
+            int(by["hidden"].lo),
+            int(by["hidden"].hi),
+            **k("hidden"),
+            help=tr("set.hidden_help"),
+        )
         st.toggle(tr("set.bidir"), **k("bidir"), help=tr("set.bidir_help"))
         for name in extra:
             _extra_widget(page, by[name])
     with c2:
-        rates = sorted({1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.3, st.session_state[f"{page}.lr"]})
-        st.select_slider(tr("set.lr"), rates, **k("lr"), help=tr("set.lr_help"), format_func=lambda v: f"{v:g}")
+        rates = sorted(
+            {1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.3, st.session_state[f"{page}.lr"]}
+        )
+        st.select_slider(
+            tr("set.lr"), rates, **k("lr"), help=tr("set.lr_help"), format_func=lambda v: f"{v:g}"
+        )
         st.number_input(tr("set.epochs"), 1, int(by["epochs"].hi), **k("epochs"), help=tr("set.epochs_help"))
         st.number_input(tr("set.batch"), 1, int(by["batch"].hi), **k("batch"), help=tr("set.batch_help"))
         st.selectbox(tr("set.opt"), by["opt"].choices, **k("opt"), format_func=str.upper)
-        st.number_input(tr("set.clip"), 0.0, float(by["clip"].hi), step=0.5, **k("clip"), help=tr("set.clip_help"))
+        st.number_input(
+            tr("set.clip"), 0.0, float(by["clip"].hi), step=0.5, **k("clip"), help=tr("set.clip_help")
+        )
         st.number_input(tr("set.seed"), 0, int(by["seed"].hi), **k("seed"), help=tr("set.seed_help"))
 
 
 def _extra_widget(page: str, f: Field) -> None:
     args = widget_args(page, f.name)
     if f.choices:
-        st.selectbox(tr(f"set.{f.name}"), f.choices, **args, format_func=lambda c: tr(f"choice.{f.name}.{c}"),
-                     help=tr(f"set.{f.name}_help"))
+        st.selectbox(
+            tr(f"set.{f.name}"),
+            f.choices,
+            **args,
+            format_func=lambda c: tr(f"choice.{f.name}.{c}"),
+            help=tr(f"set.{f.name}_help"),
+        )
     else:
         st.number_input(tr(f"set.{f.name}"), int(f.lo), int(f.hi), **args, help=tr(f"set.{f.name}_help"))
 
@@ -105,8 +127,15 @@ def lab_header(page: str, fields: list[Field], title_key: str, lead_key: str) ->
 
 
 def preset_buttons(page: str, presets: dict, fields: list[Field]) -> None:
-    """"Tutorial preset" and "Best preset", side by side; a click sets every model field of the preset."""
+    """ "Tutorial preset" and "Best preset", side by side; a click sets every model field of the preset."""
     from rnnlab.state import preset_values
+
     for col, name in zip(st.columns(2), ("tutorial", "best")):
-        col.button(tr(f"set.preset_{name}"), key=f"{page}.preset_{name}", width="stretch", help=presets[name].note,
-                   on_click=apply_preset, args=(page, preset_values(presets[name], fields)))
+        col.button(
+            tr(f"set.preset_{name}"),
+            key=f"{page}.preset_{name}",
+            width="stretch",
+            help=presets[name].note,
+            on_click=apply_preset,
+            args=(page, preset_values(presets[name], fields)),
+        )

@@ -5,6 +5,7 @@ default, the classic tutorial's test part) are predicted one step ahead whatever
 results compare across window sizes. Every preprocessing is fitted on the training months only,
 except ``leaky-standardize``, the tutorial's habit of using the whole series' mean and std.
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,9 @@ MAX_ROWS = 100_000
 MIN_TRAIN_WINDOWS = 3
 
 
-def load_csv(source, value_col: str | None = None, date_col: str | None = None) -> tuple[list[str], np.ndarray]:
+def load_csv(
+    source, value_col: str | None = None, date_col: str | None = None
+) -> tuple[list[str], np.ndarray]:
     """Dates (as text) and float values from a CSV path or file object; clear errors for bad files."""
     return series_from(read_csv(source), value_col, date_col)
 
@@ -32,12 +35,20 @@ def read_csv(source) -> pd.DataFrame:
         df = pd.read_csv(source)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise RNNLabError(f"could not read the CSV file: {str(err).splitlines()[0]}") from None
-    check(len(df) <= MAX_ROWS, f"the file has {len(df):,} rows; at most {MAX_ROWS:,}", "many_rows", n=len(df), max=MAX_ROWS)
+    check(
+        len(df) <= MAX_ROWS,
+        f"the file has {len(df):,} rows; at most {MAX_ROWS:,}",
+        "many_rows",
+        n=len(df),
+        max=MAX_ROWS,
+    )
     check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows", "no_rows")
     return df
 
 
-def series_from(df: pd.DataFrame, value_col: str | None = None, date_col: str | None = None) -> tuple[list[str], np.ndarray]:
+def series_from(
+    df: pd.DataFrame, value_col: str | None = None, date_col: str | None = None
+) -> tuple[list[str], np.ndarray]:
     """Dates (as text) and float values from a table: the value column must hold numbers (gaps allowed)."""
     value_col = value_col or df.columns[-1]
     check(value_col in df.columns, f"no column {value_col!r}; columns: {', '.join(map(str, df.columns))}")
@@ -45,8 +56,10 @@ def series_from(df: pd.DataFrame, value_col: str | None = None, date_col: str | 
     bad = df.index[values.isna() & df[value_col].notna()].tolist()
     if bad:
         sample = ", ".join(f"row {i + 2} ({df[value_col][i]!r})" for i in bad[:3])
-        raise RNNLabError(f"column {value_col!r} must hold numbers; not numeric: {sample}"
-                          + (f" and {len(bad) - 3} more" if len(bad) > 3 else ""))
+        raise RNNLabError(
+            f"column {value_col!r} must hold numbers; not numeric: {sample}"
+            + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
+        )
     dates = df[date_col].astype(str).tolist() if date_col else [str(i) for i in range(len(df))]
     if date_col is None and len(df.columns) > 1:
         dates = df[df.columns[0]].astype(str).tolist()
@@ -75,10 +88,10 @@ def load_airline() -> tuple[list[str], np.ndarray]:
 
 @dataclass
 class Transform:
-    kind: str                # one of PREPROCESS
-    mean: float = 0.0        # of the transformed training values (standardize, log, seasonal-diff)
+    kind: str  # one of PREPROCESS
+    mean: float = 0.0  # of the transformed training values (standardize, log, seasonal-diff)
     std: float = 1.0
-    period: int = PERIOD     # seasonal-diff lag
+    period: int = PERIOD  # seasonal-diff lag
 
     @classmethod
     def fit(cls, kind: str, y: np.ndarray, split: int) -> "Transform":
@@ -99,7 +112,7 @@ class Transform:
             return np.log(y)
         if self.kind == "seasonal-diff":
             z = np.full(len(y), np.nan)
-            z[self.period:] = np.log(y[self.period:]) - np.log(y[:-self.period])
+            z[self.period :] = np.log(y[self.period :]) - np.log(y[: -self.period])
             return z
         return y.astype(float)
 
@@ -123,10 +136,10 @@ class Transform:
 
 @dataclass
 class Windows:
-    x: np.ndarray            # (n, window) inputs in model units
-    y: np.ndarray            # (n,) targets in model units
-    t: np.ndarray            # (n,) index of each target in the series
-    n_train: int             # the first n_train windows train; the rest are the test months
+    x: np.ndarray  # (n, window) inputs in model units
+    y: np.ndarray  # (n,) targets in model units
+    t: np.ndarray  # (n,) index of each target in the series
+    n_train: int  # the first n_train windows train; the rest are the test months
     transform: Transform
 
 
@@ -135,20 +148,28 @@ def max_window(n_values: int, n_test: int = TEST_MONTHS, preprocess: str = "stan
     return n_values - n_test - first - MIN_TRAIN_WINDOWS
 
 
-def make_windows(y: np.ndarray, window: int, preprocess: str = "standardize", n_test: int = TEST_MONTHS) -> Windows:
+def make_windows(
+    y: np.ndarray, window: int, preprocess: str = "standardize", n_test: int = TEST_MONTHS
+) -> Windows:
     """Sliding windows over the series; targets of the last ``n_test`` months form the test part."""
     y = np.asarray(y, dtype=float)
     check(not np.isnan(y).any(), "the series has missing values; drop or fill them first")
     check(1 <= n_test < len(y), f"the test part must be from 1 to {len(y) - 1} steps; got {n_test}")
-    check(isinstance(window, (int, np.integer)) and window >= 1, f"window must be a whole number >= 1; got {window}")
+    check(
+        isinstance(window, (int, np.integer)) and window >= 1,
+        f"window must be a whole number >= 1; got {window}",
+    )
     limit = max_window(len(y), n_test, preprocess)
-    check(window <= limit, f"window {window} is too long for this series: with {len(y)} values and "
-                           f"{n_test} held out for testing, the window can be at most {max(limit, 0)}")
+    check(
+        window <= limit,
+        f"window {window} is too long for this series: with {len(y)} values and "
+        f"{n_test} held out for testing, the window can be at most {max(limit, 0)}",
+    )
     split = len(y) - n_test
     tf = Transform.fit(preprocess, y, split)
     z = tf.forward(y)
     t = np.arange(tf.first_valid + window, len(y))
-    x = np.stack([z[i - window:i] for i in t]).astype(np.float32)        # (n, window)
+    x = np.stack([z[i - window : i] for i in t]).astype(np.float32)  # (n, window)
     return Windows(x, z[t].astype(np.float32), t, int((t < split).sum()), tf)
 
 

@@ -4,6 +4,7 @@ Every source becomes a :class:`TextSet`. Caps protect a shared server: ``MAX_ROW
 texts, ``MAX_CORPUS_ROWS`` from a downloaded corpus, and ``MAX_TEXT`` characters per text (longer texts
 are cut, and the cut is reported).
 """
+
 import csv
 import gzip
 import io
@@ -16,31 +17,49 @@ import pandas as pd
 from ..errors import Note, RNNLabError, check
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-MAX_ROWS = 20_000         # pasted lines or uploaded rows
+MAX_ROWS = 20_000  # pasted lines or uploaded rows
 MAX_CORPUS_ROWS = 65_000  # a corpus subset: 50,000 training texts and a quarter as many held out
-MAX_TEXT = 1_000          # characters kept of one text
+MAX_TEXT = 1_000  # characters kept of one text
 MAX_CLASSES = 50
 
 
 @dataclass
 class TextSet:
-    texts: list[str]                     # one text per example
-    labels: list[int]                    # class ids 0..C-1, one per text
-    classes: list[str]                   # class names, by id
+    texts: list[str]  # one text per example
+    labels: list[int]  # class ids 0..C-1, one per text
+    classes: list[str]  # class names, by id
     test_index: list[int] | None = None  # a fixed held-out part (corpora that define one), else None
     notes: list[str] = field(default_factory=list)  # what was dropped or cut while reading
 
     def __post_init__(self):
         check(len(self.texts) == len(self.labels), "every text needs a label")
-        check(len(self.texts) >= 4, f"the data needs at least 4 labelled texts; got {len(self.texts)}", "few_texts", n=len(self.texts))
-        check(len(self.texts) <= MAX_CORPUS_ROWS,
-              f"the data has {len(self.texts):,} rows; at most {MAX_CORPUS_ROWS:,} on this shared server", "many_rows",
-              n=len(self.texts), max=MAX_CORPUS_ROWS)
+        check(
+            len(self.texts) >= 4,
+            f"the data needs at least 4 labelled texts; got {len(self.texts)}",
+            "few_texts",
+            n=len(self.texts),
+        )
+        check(
+            len(self.texts) <= MAX_CORPUS_ROWS,
+            f"the data has {len(self.texts):,} rows; at most {MAX_CORPUS_ROWS:,} on this shared server",
+            "many_rows",
+            n=len(self.texts),
+            max=MAX_CORPUS_ROWS,
+        )
         found = sorted(set(self.labels))
-        check(len(found) >= 2, f"the data has only one class ({self.classes[found[0]]!r}); a classifier needs two or more",
-              "one_class", label=self.classes[found[0]])
-        check(len(self.classes) <= MAX_CLASSES, f"the data has {len(self.classes)} classes; at most {MAX_CLASSES}", "many_classes",
-              n=len(self.classes), max=MAX_CLASSES)
+        check(
+            len(found) >= 2,
+            f"the data has only one class ({self.classes[found[0]]!r}); a classifier needs two or more",
+            "one_class",
+            label=self.classes[found[0]],
+        )
+        check(
+            len(self.classes) <= MAX_CLASSES,
+            f"the data has {len(self.classes)} classes; at most {MAX_CLASSES}",
+            "many_classes",
+            n=len(self.classes),
+            max=MAX_CLASSES,
+        )
 
     def split(self, test_share: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         """(train, test) row indices: the corpus's fixed test part, else a seeded stratified draw."""
@@ -53,7 +72,7 @@ class TextSet:
         test = []
         for c in np.unique(labels):
             rows = rng.permutation(np.flatnonzero(labels == c))
-            test.extend(rows[:max(1, int(round(len(rows) * test_share)))] if len(rows) > 1 else [])
+            test.extend(rows[: max(1, int(round(len(rows) * test_share)))] if len(rows) > 1 else [])
         test = np.array(sorted(test), dtype=int)
         return np.setdiff1d(np.arange(n), test), test
 
@@ -63,8 +82,15 @@ def from_pairs(pairs: list[tuple[str, object]], notes: list[str] | None = None) 
     notes = list(notes or [])
     cut = sum(len(t) > MAX_TEXT for t, _ in pairs)
     if cut:
-        notes.append(Note(f"{cut} text(s) longer than {MAX_TEXT} characters were cut", "texts_cut", n=cut, max=MAX_TEXT))
-    names = sorted({str(l) for _, l in pairs}, key=lambda s: (not s.lstrip("-").isdigit(), int(s) if s.lstrip("-").isdigit() else 0, s))
+        notes.append(
+            Note(
+                f"{cut} text(s) longer than {MAX_TEXT} characters were cut", "texts_cut", n=cut, max=MAX_TEXT
+            )
+        )
+    names = sorted(
+        {str(l) for _, l in pairs},
+        key=lambda s: (not s.lstrip("-").isdigit(), int(s) if s.lstrip("-").isdigit() else 0, s),
+    )
     index = {n: i for i, n in enumerate(names)}
     return TextSet([t[:MAX_TEXT] for t, _ in pairs], [index[str(l)] for _, l in pairs], names, notes=notes)
 
@@ -83,13 +109,23 @@ def parse_pairs(text: str) -> TextSet:
             bad.append(no)
             continue
         pairs.append((body.strip().strip('"'), label.strip()))
-    check(len(pairs) <= MAX_ROWS, f"{len(pairs):,} lines; at most {MAX_ROWS:,} on this shared server", "many_rows",
-          n=len(pairs), max=MAX_ROWS)
+    check(
+        len(pairs) <= MAX_ROWS,
+        f"{len(pairs):,} lines; at most {MAX_ROWS:,} on this shared server",
+        "many_rows",
+        n=len(pairs),
+        max=MAX_ROWS,
+    )
     if bad:
         lines = f"{', '.join(map(str, bad[:5]))}{' …' if len(bad) > 5 else ''}"
-        raise RNNLabError(f"line(s) {lines} have no label: write each as sentence<TAB>label or sentence,label", "no_label",
-                          lines=lines)
-    return from_pairs(pairs, [Note(f"{empty} empty line(s) skipped", "empty_lines", n=empty)] if empty else [])
+        raise RNNLabError(
+            f"line(s) {lines} have no label: write each as sentence<TAB>label or sentence,label",
+            "no_label",
+            lines=lines,
+        )
+    return from_pairs(
+        pairs, [Note(f"{empty} empty line(s) skipped", "empty_lines", n=empty)] if empty else []
+    )
 
 
 def read_table(text: str) -> pd.DataFrame:
@@ -97,12 +133,23 @@ def read_table(text: str) -> pd.DataFrame:
     first = text.split("\n", 1)[0]
     sep = "\t" if first.count("\t") > first.count(",") else ","
     try:
-        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+        df = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise RNNLabError(f"could not read the table: {str(err).splitlines()[0]}") from None
-    check(len(df.columns) >= 2, "the table needs at least two columns: a text column and a label column", "two_columns")
-    check(len(df) <= MAX_ROWS, f"the table has {len(df):,} rows; at most {MAX_ROWS:,} on this shared server", "many_rows",
-          n=len(df), max=MAX_ROWS)
+    check(
+        len(df.columns) >= 2,
+        "the table needs at least two columns: a text column and a label column",
+        "two_columns",
+    )
+    check(
+        len(df) <= MAX_ROWS,
+        f"the table has {len(df):,} rows; at most {MAX_ROWS:,} on this shared server",
+        "many_rows",
+        n=len(df),
+        max=MAX_ROWS,
+    )
     return df
 
 
@@ -125,6 +172,18 @@ def movie_reviews(neutral: float = 0.0, test_every: int = 5) -> TextSet:
     texts = [t for _, _, t in kept]
     labels = [int(r > 0) for _, r, _ in kept]
     test = [k for k, (i, _, _) in enumerate(kept) if i % test_every == 0]
-    return TextSet(texts, labels, ["negative", "positive"], test_index=test,
-                   notes=[Note(f"{len(rows) - len(kept)} near-neutral snippet(s) dropped", "neutral_dropped",
-                               n=len(rows) - len(kept))] if len(kept) < len(rows) else [])
+    return TextSet(
+        texts,
+        labels,
+        ["negative", "positive"],
+        test_index=test,
+        notes=[
+            Note(
+                f"{len(rows) - len(kept)} near-neutral snippet(s) dropped",
+                "neutral_dropped",
+                n=len(rows) - len(kept),
+            )
+        ]
+        if len(kept) < len(rows)
+        else [],
+    )

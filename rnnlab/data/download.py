@@ -5,6 +5,7 @@ leaves nothing half-written), reports progress, and verifies the checksum its pu
 IMDB's MD5 from its page, NSMC's SHA-256 from the Hugging Face dataset card, Reuters's from Keras.
 Offline, it says so and names the manual alternative. Tests pass their own opener.
 """
+
 import hashlib
 import json
 import os
@@ -12,9 +13,9 @@ import re
 import tarfile
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -25,28 +26,46 @@ from .npz import load_npz
 
 @dataclass(frozen=True)
 class Remote:
-    name: str                      # key, e.g. "nsmc"
-    title: str                     # for people
-    files: dict[str, str]          # file name -> URL
-    checksum: dict[str, str]       # file name -> "sha256:<hex>" or "md5:<hex>", as published
+    name: str  # key, e.g. "nsmc"
+    title: str  # for people
+    files: dict[str, str]  # file name -> URL
+    checksum: dict[str, str]  # file name -> "sha256:<hex>" or "md5:<hex>", as published
     licence: str
 
 
 _KERAS = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
 _NSMC = "https://raw.githubusercontent.com/e9t/nsmc/master/"
 CORPORA = {
-    "nsmc": Remote("nsmc", "Naver movie reviews (NSMC, Korean, 150k + 50k)",
-                   {"ratings_train.txt": _NSMC + "ratings_train.txt", "ratings_test.txt": _NSMC + "ratings_test.txt"},
-                   {"ratings_train.txt": "sha256:e03b7d14e9e41be8d464a28057cd25d7396c53e67aa7fd5f7e552c59b0ee2940",
-                    "ratings_test.txt": "sha256:8ac9f64052f11dbf6ae0acb5e038f03d90a76f0eda7820cfb3a92d02edfcebda"}, "CC0 1.0"),
-    "imdb": Remote("imdb", "IMDB large movie reviews (English, 25k + 25k)",
-                   {"aclImdb_v1.tar.gz": "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"},
-                   {"aclImdb_v1.tar.gz": "md5:7c2ac02c03563afcf9b574c7e56c153a"}, "research use (Maas et al. 2011)"),
-    "reuters": Remote("reuters", "Reuters newswire topics (English, 11k, 46 topics, as in Keras)",
-                      {"reuters.npz": _KERAS + "reuters.npz", "reuters_word_index.json": _KERAS + "reuters_word_index.json"},
-                      {"reuters.npz": "sha256:d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916",
-                       "reuters_word_index.json": "md5:4d44cc38712099c9e383dc6e5f11a921"},
-                      "Reuters-21578, free for research (Keras's word-indexed version)"),
+    "nsmc": Remote(
+        "nsmc",
+        "Naver movie reviews (NSMC, Korean, 150k + 50k)",
+        {"ratings_train.txt": _NSMC + "ratings_train.txt", "ratings_test.txt": _NSMC + "ratings_test.txt"},
+        {
+            "ratings_train.txt": "sha256:e03b7d14e9e41be8d464a28057cd25d7396c53e67aa7fd5f7e552c59b0ee2940",
+            "ratings_test.txt": "sha256:8ac9f64052f11dbf6ae0acb5e038f03d90a76f0eda7820cfb3a92d02edfcebda",
+        },
+        "CC0 1.0",
+    ),
+    "imdb": Remote(
+        "imdb",
+        "IMDB large movie reviews (English, 25k + 25k)",
+        {"aclImdb_v1.tar.gz": "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"},
+        {"aclImdb_v1.tar.gz": "md5:7c2ac02c03563afcf9b574c7e56c153a"},
+        "research use (Maas et al. 2011)",
+    ),
+    "reuters": Remote(
+        "reuters",
+        "Reuters newswire topics (English, 11k, 46 topics, as in Keras)",
+        {
+            "reuters.npz": _KERAS + "reuters.npz",
+            "reuters_word_index.json": _KERAS + "reuters_word_index.json",
+        },
+        {
+            "reuters.npz": "sha256:d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916",
+            "reuters_word_index.json": "md5:4d44cc38712099c9e383dc6e5f11a921",
+        },
+        "Reuters-21578, free for research (Keras's word-indexed version)",
+    ),
 }
 
 
@@ -69,8 +88,13 @@ def file_checksum(path: Path, algorithm: str) -> str:
     return h.hexdigest()
 
 
-def fetch(remote: Remote, cache: Path | None = None, progress: Callable[[str, int, int], None] | None = None,
-          opener=urllib.request.urlopen, timeout: float = 30) -> dict[str, Path]:
+def fetch(
+    remote: Remote,
+    cache: Path | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    opener=urllib.request.urlopen,
+    timeout: float = 30,
+) -> dict[str, Path]:
     """Local paths of the corpus's files, downloading what the cache lacks. ``progress(file, done, total)``."""
     folder = Path(cache or cache_dir()) / remote.name
     folder.mkdir(parents=True, exist_ok=True)
@@ -83,8 +107,10 @@ def fetch(remote: Remote, cache: Path | None = None, progress: Callable[[str, in
             got = file_checksum(path, algorithm)
             if got != expected:
                 path.unlink()
-                raise RNNLabError(f"{fname} from {url} is not the expected file ({algorithm.upper()} {got}, expected "
-                                  f"{expected}); it was deleted. Try again later, or download it yourself and upload it")
+                raise RNNLabError(
+                    f"{fname} from {url} is not the expected file ({algorithm.upper()} {got}, expected "
+                    f"{expected}); it was deleted. Try again later, or download it yourself and upload it"
+                )
         paths[fname] = path
     return paths
 
@@ -102,12 +128,16 @@ def _download(url, path, fname, progress, opener, timeout, remote) -> None:
         part.replace(path)
     except (urllib.error.URLError, TimeoutError, OSError) as err:
         part.unlink(missing_ok=True)
-        raise RNNLabError(f"could not download {remote.title}: this machine seems to be offline or the server did not "
-                          f"answer ({getattr(err, 'reason', err)}). Download {url} yourself and put it into "
-                          f"{path.parent}, or choose 'Upload a CSV or TSV file' (text and label columns)") from None
+        raise RNNLabError(
+            f"could not download {remote.title}: this machine seems to be offline or the server did not "
+            f"answer ({getattr(err, 'reason', err)}). Download {url} yourself and put it into "
+            f"{path.parent}, or choose 'Upload a CSV or TSV file' (text and label columns)"
+        ) from None
 
 
-Parsed = tuple[list[str], list[int], list[str], list[int], list[str]]  # train texts, labels, test texts, labels, classes
+Parsed = tuple[
+    list[str], list[int], list[str], list[int], list[str]
+]  # train texts, labels, test texts, labels, classes
 SENTIMENT = ["negative", "positive"]
 
 
@@ -117,7 +147,10 @@ def parse_nsmc(train: Path, test: Path) -> Parsed:
     for path in (train, test):
         with open(path, encoding="utf-8") as f:
             header = f.readline().rstrip("\n").split("\t")
-            check(header == ["id", "document", "label"], f"{path.name} is not in the NSMC format (header {header})")
+            check(
+                header == ["id", "document", "label"],
+                f"{path.name} is not in the NSMC format (header {header})",
+            )
             rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
         rows = [r for r in rows if len(r) == 3 and r[1].strip() and r[2] in ("0", "1")]
         out += [[r[1][:MAX_TEXT] for r in rows], [int(r[2]) for r in rows]]
@@ -141,10 +174,12 @@ def parse_imdb(archive: Path) -> Parsed:
     return (*parts["train"], *parts["test"], SENTIMENT)
 
 
-REUTERS_TOPICS = ("cocoa grain veg-oil earn acq wheat copper housing money-supply coffee sugar trade reserves ship cotton "
-                  "carcass crude nat-gas cpi money-fx interest gnp meal-feed alum oilseed gold tin strategic-metal "
-                  "livestock retail ipi iron-steel rubber heat jobs lei bop zinc orange pet-chem dlr gas silver wpi hog "
-                  "lead").split()  # topic names by label id, as Keras lists them
+REUTERS_TOPICS = (
+    "cocoa grain veg-oil earn acq wheat copper housing money-supply coffee sugar trade reserves ship cotton "
+    "carcass crude nat-gas cpi money-fx interest gnp meal-feed alum oilseed gold tin strategic-metal "
+    "livestock retail ipi iron-steel rubber heat jobs lei bop zinc orange pet-chem dlr gas silver wpi hog "
+    "lead"
+).split()  # topic names by label id, as Keras lists them
 
 
 def parse_reuters(archive: Path, word_index: Path, seed: int = 113, test_split: float = 0.2) -> Parsed:
@@ -152,13 +187,19 @@ def parse_reuters(archive: Path, word_index: Path, seed: int = 113, test_split: 
     (word -> rank), turned back into text. The train/test split is Keras's (shuffle with seed 113, last
     20% held out), so accuracies compare with published Keras examples."""
     arrays = load_npz(archive)
-    check({"x", "y"} <= arrays.keys(), f"{archive.name} has no x and y arrays (found {', '.join(arrays) or 'none'})")
+    check(
+        {"x", "y"} <= arrays.keys(),
+        f"{archive.name} has no x and y arrays (found {', '.join(arrays) or 'none'})",
+    )
     try:
         words = {int(i): w for w, i in json.loads(word_index.read_text(encoding="utf-8")).items()}
     except (ValueError, AttributeError) as err:
         raise RNNLabError(f"{word_index.name} is not a word index (JSON word -> number): {err}") from None
     xs, ys = arrays["x"], np.asarray(arrays["y"]).astype(int)
-    check(len(xs) == len(ys) and ys.min() >= 0 and ys.max() < len(REUTERS_TOPICS), f"{archive.name}: x and y do not match")
+    check(
+        len(xs) == len(ys) and ys.min() >= 0 and ys.max() < len(REUTERS_TOPICS),
+        f"{archive.name}: x and y do not match",
+    )
     order = np.arange(len(xs))
     np.random.RandomState(seed).shuffle(order)
     texts = [" ".join(words.get(int(i), "<unk>") for i in xs[k])[:MAX_TEXT] for k in order]
@@ -189,11 +230,13 @@ def subset(parsed: Parsed, train_size: int = 2000, seed: int = 0, topics: int | 
         classes = [classes[c] for c in keep]
     rng = np.random.default_rng(seed)
     a = rng.permutation(len(tr_x))[:train_size]
-    b = rng.permutation(len(te_x))[:max(2, train_size // 4)]
+    b = rng.permutation(len(te_x))[: max(2, train_size // 4)]
     texts = [tr_x[i] for i in a] + [te_x[i] for i in b]
     labels = [tr_y[i] for i in a] + [te_y[i] for i in b]
     return TextSet(texts, labels, list(classes), test_index=list(range(len(a), len(texts))))
 
 
-def load(name: str, paths: dict[str, Path], train_size: int = 2000, seed: int = 0, topics: int | None = None) -> TextSet:
+def load(
+    name: str, paths: dict[str, Path], train_size: int = 2000, seed: int = 0, topics: int | None = None
+) -> TextSet:
     return subset(parse(name, paths), train_size, seed, topics)

@@ -5,6 +5,7 @@ Two input encodings:
 - ``tutorial``: each emoji's label number (its index in the sorted vocabulary, as the classic Keras
   tutorial encodes it) is one float feature per step, so the tutorial is reproducible.
 """
+
 import torch
 
 from ..errors import check
@@ -13,10 +14,18 @@ from .text import Vocab, emoji_tokens
 
 LABELS = ["BAD", "GOOD"]
 MESSAGES = [
-    ("🐱 🤖 ❤️ ❗️", 1), ("🐱 ❗️ 🐷 🐶", 0), ("🐷 🐱 🤖 ❤️", 1), ("❤️ 🤖 ❗️ 🐷", 0), ("🐶 🐱 ❤️ 🤖", 1),
-    ("🐷 ❤️ ❗️ 🐶", 0), ("🐱 🤖 🐷 ❤️", 1), ("❗️ ❤️ 🐱 🤖", 1), ("🤖 🐱 ❤️ 🐷", 0), ("🐷 🐶 ❗️ ❤️", 0),
+    ("🐱 🤖 ❤️ ❗️", 1),
+    ("🐱 ❗️ 🐷 🐶", 0),
+    ("🐷 🐱 🤖 ❤️", 1),
+    ("❤️ 🤖 ❗️ 🐷", 0),
+    ("🐶 🐱 ❤️ 🤖", 1),
+    ("🐷 ❤️ ❗️ 🐶", 0),
+    ("🐱 🤖 🐷 ❤️", 1),
+    ("❗️ ❤️ 🐱 🤖", 1),
+    ("🤖 🐱 ❤️ 🐷", 0),
+    ("🐷 🐶 ❗️ ❤️", 0),
 ]
-MAX_TOKENS = 50   # longest message the lab accepts
+MAX_TOKENS = 50  # longest message the lab accepts
 MAX_MESSAGES = 200
 
 
@@ -24,7 +33,9 @@ class EmojiCodec:
     """Turns messages into model inputs with one of the two encodings."""
 
     def __init__(self, messages: list[tuple[str, int]], encoding: str = "embedding"):
-        check(encoding in ("embedding", "tutorial"), f"encoding must be embedding or tutorial; got {encoding!r}")
+        check(
+            encoding in ("embedding", "tutorial"), f"encoding must be embedding or tutorial; got {encoding!r}"
+        )
         self.encoding = encoding
         self.token_lists = [self.tokenize(text) for text, _ in messages]
         self.vocab = Vocab.build(self.token_lists)
@@ -34,8 +45,13 @@ class EmojiCodec:
     @staticmethod
     def tokenize(text: str) -> list[str]:
         tokens = emoji_tokens(text)
-        check(len(tokens) <= MAX_TOKENS, f"the message has {len(tokens)} emoji; at most {MAX_TOKENS}", "many_emoji",
-              n=len(tokens), max=MAX_TOKENS)
+        check(
+            len(tokens) <= MAX_TOKENS,
+            f"the message has {len(tokens)} emoji; at most {MAX_TOKENS}",
+            "many_emoji",
+            n=len(tokens),
+            max=MAX_TOKENS,
+        )
         return tokens
 
     def encode(self, tokens: list[str]) -> tuple[torch.Tensor, list[str]]:
@@ -50,8 +66,10 @@ class EmojiCodec:
     def dataset(self, labels: list[int]) -> SeqData:
         if self.encoding == "embedding":
             return from_ids([self.vocab.encode(t)[0] for t in self.token_lists], labels)
-        check(len({len(t) for t in self.token_lists}) == 1,
-              "the tutorial encoding needs messages of equal length; use the embedding encoding")
+        check(
+            len({len(t) for t in self.token_lists}) == 1,
+            "the tutorial encoding needs messages of equal length; use the embedding encoding",
+        )
         return from_features([[[self.number[t]] for t in toks] for toks in self.token_lists], labels)
 
 
@@ -59,9 +77,18 @@ def check_messages(messages: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Validate a user-edited table: non-empty, both labels present, at most MAX_MESSAGES rows."""
     rows = [(str(t).strip(), int(l)) for t, l in messages if str(t).strip()]
     check(len(rows) >= 2, "the table needs at least two messages", "two_messages")
-    check(len(rows) <= MAX_MESSAGES, f"the table has {len(rows)} messages; at most {MAX_MESSAGES}", "many_messages",
-          n=len(rows), max=MAX_MESSAGES)
-    check({l for _, l in rows} == {0, 1}, "the table needs at least one GOOD and one BAD message", "good_and_bad")
+    check(
+        len(rows) <= MAX_MESSAGES,
+        f"the table has {len(rows)} messages; at most {MAX_MESSAGES}",
+        "many_messages",
+        n=len(rows),
+        max=MAX_MESSAGES,
+    )
+    check(
+        {l for _, l in rows} == {0, 1},
+        "the table needs at least one GOOD and one BAD message",
+        "good_and_bad",
+    )
     for text, _ in rows:
         EmojiCodec.tokenize(text)
     return rows

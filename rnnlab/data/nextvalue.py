@@ -1,4 +1,5 @@
 """Counting sequences: [0.0, 0.1, 0.2, 0.3] -> 0.4, with random starts and steps."""
+
 import numpy as np
 
 from ..errors import check

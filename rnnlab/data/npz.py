@@ -5,6 +5,7 @@ globals to be rebuilt: ``numpy.ndarray``, ``numpy.dtype`` and ``multiarray._reco
 ``numpy.core`` before NumPy 2, ``numpy._core`` since). Anything else is refused, so a tampered file
 cannot execute code even before its checksum is checked.
 """
+
 import io
 import pickle
 import zipfile
@@ -14,15 +15,21 @@ import numpy as np
 
 from ..errors import RNNLabError
 
-_ALLOWED = {("numpy", "ndarray"), ("numpy", "dtype"),
-            ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct")}
+_ALLOWED = {
+    ("numpy", "ndarray"),
+    ("numpy", "dtype"),
+    ("numpy.core.multiarray", "_reconstruct"),
+    ("numpy._core.multiarray", "_reconstruct"),
+}
 MAX_MEMBER_BYTES = 256 * 2**20  # an uncompressed member larger than this is refused (no zip bombs)
 
 
 class _ArraysOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str):
         if (module, name) not in _ALLOWED:
-            raise RNNLabError(f"refusing to load {module}.{name} from the file: it may be damaged or malicious")
+            raise RNNLabError(
+                f"refusing to load {module}.{name} from the file: it may be damaged or malicious"
+            )
         return super().find_class(module, name)
 
 
@@ -47,8 +54,10 @@ def load_npz(path: Path) -> dict[str, np.ndarray]:
                 if not info.filename.endswith(".npy"):
                     continue
                 if info.file_size > MAX_MEMBER_BYTES:
-                    raise RNNLabError(f"{info.filename} in {Path(path).name} unpacks to {info.file_size / 2**20:,.0f} MB; "
-                                      f"at most {MAX_MEMBER_BYTES // 2**20} MB")
+                    raise RNNLabError(
+                        f"{info.filename} in {Path(path).name} unpacks to {info.file_size / 2**20:,.0f} MB; "
+                        f"at most {MAX_MEMBER_BYTES // 2**20} MB"
+                    )
                 out[info.filename[:-4]] = _read_member(archive.read(info))
     except (zipfile.BadZipFile, pickle.UnpicklingError, ValueError, EOFError) as err:
         raise RNNLabError(f"{Path(path).name} is not a readable .npz archive ({err})") from None

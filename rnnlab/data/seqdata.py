@@ -1,4 +1,5 @@
 """A batch-ready set of sequences: padded inputs, their true lengths, and targets."""
+
 from dataclasses import dataclass
 
 import torch
@@ -9,9 +10,9 @@ from ..models import IGNORE, PAD_ID
 
 @dataclass
 class SeqData:
-    x: torch.Tensor        # (N, L) token ids (long) or (N, L, H_in) features (float), right-padded
+    x: torch.Tensor  # (N, L) token ids (long) or (N, L, H_in) features (float), right-padded
     lengths: torch.Tensor  # (N,) valid steps of each row, long, kept on the CPU for packing
-    y: torch.Tensor        # (N,) labels or values; (N, L) for tagging with IGNORE at padding
+    y: torch.Tensor  # (N,) labels or values; (N, L) for tagging with IGNORE at padding
 
     def __len__(self) -> int:
         return self.x.shape[0]
@@ -36,7 +37,7 @@ def pad_ids(rows: list[list[int]], max_len: int | None = None) -> tuple[torch.Te
     top = max(len(r) for r in rows)
     x = torch.full((len(rows), top), PAD_ID, dtype=torch.long)
     for i, r in enumerate(rows):
-        x[i, :len(r)] = torch.tensor(r, dtype=torch.long)
+        x[i, : len(r)] = torch.tensor(r, dtype=torch.long)
     return x, torch.tensor([len(r) for r in rows], dtype=torch.long)
 
 
@@ -51,7 +52,7 @@ def from_tagged(rows: list[list[int]], tags: list[list[int]]) -> SeqData:
     x, lengths = pad_ids(rows)
     y = torch.full(x.shape, IGNORE, dtype=torch.long)
     for i, t in enumerate(tags):
-        y[i, :len(t)] = torch.tensor(t, dtype=torch.long)
+        y[i, : len(t)] = torch.tensor(t, dtype=torch.long)
     return SeqData(x, lengths, y)
 
 

@@ -4,6 +4,7 @@ Each series: 0.5*sin((t-o1)*(f1*10+10)) + 0.1*sin((t-o2)*(f2*10+10)) + 0.1*(U-0.
 linspace(0, 1, window+1); the model reads the first ``window`` values and predicts the last one.
 (The Keras tutorial fed the target inside its input window; here the target is never an input.)
 """
+
 import numpy as np
 
 from ..errors import check

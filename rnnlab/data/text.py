@@ -1,4 +1,5 @@
 """Tokenizers and the vocabulary (token <-> id) shared by the emoji and sentence data."""
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,9 +17,18 @@ _WORD = regex.compile(r"[\p{L}\p{N}_']+|[^\s\p{L}\p{N}_']", regex.V1)
 
 def check_text(text: str) -> str:
     """Reject empty and overlong messages with a message that says the limit."""
-    check(isinstance(text, str) and text.strip() != "", "the message is empty: type at least one token", "empty_message")
-    check(len(text) <= MAX_CHARS, f"the message is too long: {len(text):,} characters, at most {MAX_CHARS:,}", "long_message",
-          n=len(text), max=MAX_CHARS)
+    check(
+        isinstance(text, str) and text.strip() != "",
+        "the message is empty: type at least one token",
+        "empty_message",
+    )
+    check(
+        len(text) <= MAX_CHARS,
+        f"the message is too long: {len(text):,} characters, at most {MAX_CHARS:,}",
+        "long_message",
+        n=len(text),
+        max=MAX_CHARS,
+    )
     return text
 
 
@@ -54,7 +64,7 @@ def char_tokens(text: str) -> list[str]:
 
 @dataclass
 class Vocab:
-    tokens: list[str]                               # id -> token; ids 0 and 1 are <pad> and <unk>
+    tokens: list[str]  # id -> token; ids 0 and 1 are <pad> and <unk>
     counts: dict[str, int] = field(default_factory=dict)  # token -> count in the training texts
 
     @classmethod
@@ -69,7 +79,7 @@ class Vocab:
         kept = [t for t in order if counts[t] >= min_count]
         if max_size is not None:
             check(max_size >= 3, f"vocabulary size must be at least 3; got {max_size}")
-            kept = kept[:max_size - 2]
+            kept = kept[: max_size - 2]
         return cls([PAD, UNK] + kept, {t: counts[t] for t in kept})
 
     def __post_init__(self):
