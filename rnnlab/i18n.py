@@ -9,6 +9,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from .errors import say
+
 LANGS = {"en": "English", "ko": "한국어"}
 _DIR = Path(__file__).with_name("locales")
 
@@ -42,10 +44,5 @@ def pick_language(query: str | None, locale: str | None) -> str:
 
 
 def explain(err: Exception, lang: str = "en") -> str:
-    """An engine error or note in ``lang``, from the locale's ``[err]`` or ``[note]`` section by its key;
-    without one (English errors are the engine's own messages), its own text."""
-    key = getattr(err, "key", None)
-    full = f"{getattr(err, 'section', 'err')}.{key}"
-    if key and lang in LANGS and full in strings(lang):
-        return strings(lang)[full].format(**getattr(err, "values", {}))
-    return str(err)
+    """An engine error or note in ``lang`` (the engine's catalog, ``rnnlab/messages``)."""
+    return say(err, lang)

@@ -9,7 +9,7 @@ from rnnlab.textclf import build_text_task, tokenize
 def test_pasted_pairs_tab_or_comma_and_empty_lines():
     ts = corpus.parse_pairs("i am happy\tpos\n\nwell, that was bad,neg\nfine\tpos\nawful,neg\n")
     assert ts.texts == ["i am happy", "well, that was bad", "fine", "awful"] and ts.classes == ["neg", "pos"]
-    assert ts.labels == [1, 0, 1, 0] and "1 empty line(s) skipped" in ts.notes
+    assert ts.labels == [1, 0, 1, 0] and "1 empty line(s) skipped." in ts.notes
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_text_task_vocabulary_from_training_part_only():
         having = [ts.labels[i] for i in train_idx if w in tokenize(texts[i])]
         assert got == pytest.approx(sum(having) / len(having))
     x, toks, warn = td.encode("good movie really was good and long")
-    assert len(toks) == 3 and any("cut to the first 3" in w for w in warn)
+    assert len(toks) == 3 and any("Only the first 3 tokens" in w for w in warn)
     assert td.model["head"] == "binary" and td.labels == ["0", "1"]
 
 

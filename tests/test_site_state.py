@@ -145,7 +145,7 @@ def test_notes_read_in_both_languages_and_stay_plain_strings_for_the_command_lin
     assert explain(notes[1], "ko") == "앞의 3개 토큰만 읽습니다(최대 길이)."
     assert (
         explain(notes[0], "ko") == "학습 데이터에 없어서 <unk>(모름)로 읽었어요: 🎬"
-        and notes[0] == "unknown token(s) mapped to <unk>: 🎬"
+        and notes[0] == "Not in the training data, read as <unk> (unknown): 🎬"
     )
 
 
@@ -158,5 +158,5 @@ def test_what_reading_data_dropped_is_said_in_korean_too():
     ts = corpus.from_table(
         pd.DataFrame({"t": ["좋아", "", "싫어", "최고", "별로"], "l": ["1", "0", "0", "1", "0"]}), "t", "l"
     )
-    assert ts.notes == ["1 row(s) with an empty text or label skipped"]
+    assert ts.notes == ["1 row(s) with an empty text or label skipped."]
     assert explain(ts.notes[0], "ko") == "텍스트나 라벨이 빈 행 1개를 건너뛰었습니다."
