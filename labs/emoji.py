@@ -5,11 +5,11 @@ import streamlit as st
 
 from rnnlab.data import emoji as E
 from rnnlab.errors import RNNLabError
-from rnnlab.state import EMOJI_FIELDS, pack_messages, unpack_messages
 from rnnlab.tasks import TASKS, build_emoji
 from ui import inspect_view, labrun, live, settings
 from ui.emoji_widgets import message_box, shuffle_panel
 from ui.frame import reason, show_error, tr
+from ui.state import EMOJI_FIELDS, pack_messages, unpack_messages
 
 P = "emoji"
 settings.lab_header(P, EMOJI_FIELDS, "emoji.title", "emoji.lead")

@@ -5,10 +5,10 @@ import hashlib
 import streamlit as st
 
 from rnnlab.errors import RNNLabError
-from rnnlab.state import FORECAST_FIELDS
 from rnnlab.tasks import TASKS, build_airline
 from ui import forecast_view, labrun, live, settings
 from ui.frame import reason, show_error, tr
+from ui.state import FORECAST_FIELDS
 
 P = "forecast"
 settings.lab_header(P, FORECAST_FIELDS, "fc.title", "fc.lead")

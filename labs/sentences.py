@@ -5,11 +5,11 @@ import hashlib
 import streamlit as st
 
 from rnnlab.errors import RNNLabError
-from rnnlab.state import SENTENCE_FIELDS
 from rnnlab.tasks import TASKS
 from rnnlab.textclf import build_text_task, kiwi_available, kiwi_loaded
 from ui import inspect_view, labrun, live, sentence_view, settings
 from ui.frame import reason, show_error, tr
+from ui.state import SENTENCE_FIELDS
 
 P = "sentences"
 PRESET_TASK = {

@@ -17,6 +17,6 @@ def test_engine_imports_no_streamlit(root):
                 else []
             )
             assert not any(n.split(".")[0] == "streamlit" for n in names), f"{path} imports streamlit"
-    code = "import sys, rnnlab.cli, rnnlab.viz, rnnlab.i18n, rnnlab.state; print('streamlit' in sys.modules)"
+    code = "import sys, rnnlab.cli, rnnlab.viz, ui.i18n, ui.state; print('streamlit' in sys.modules)"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert r.stdout.strip() == "False", r.stderr

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from rnnlab.i18n import LANGS, pick_language, strings, t
-from rnnlab.state import (
+from rnnlab.tasks import TASKS
+from ui.i18n import LANGS, pick_language, strings, t
+from ui.state import (
     EMOJI_FIELDS,
     FORECAST_FIELDS,
     RESERVED,
@@ -16,7 +17,6 @@ from rnnlab.state import (
     preset_values,
     unpack_messages,
 )
-from rnnlab.tasks import TASKS
 
 
 def test_url_round_trip_reproduces_every_setting():
@@ -109,8 +109,8 @@ def test_no_link_field_uses_a_name_streamlit_reserves():
 def test_engine_errors_read_in_korean_and_the_english_says_the_same_as_the_engine():
     from rnnlab.data import corpus, files
     from rnnlab.errors import RNNLabError
-    from rnnlab.i18n import explain
     from rnnlab.textclf import build_text_task
+    from ui.i18n import explain
 
     bad = [
         lambda: corpus.parse_pairs("a\t1\nb\t1\nc\t1\nd\t1"),
@@ -135,8 +135,8 @@ def test_engine_errors_read_in_korean_and_the_english_says_the_same_as_the_engin
 
 
 def test_notes_read_in_both_languages_and_stay_plain_strings_for_the_command_line():
-    from rnnlab.i18n import explain
     from rnnlab.tasks import resolve
+    from ui.i18n import explain
 
     td, _, _ = resolve("sentences-ko", data={"max_len": 3})
     _, _, notes = td.encode("영화 🎬 정말 재미있어")
@@ -153,7 +153,7 @@ def test_what_reading_data_dropped_is_said_in_korean_too():
     import pandas as pd
 
     from rnnlab.data import corpus
-    from rnnlab.i18n import explain
+    from ui.i18n import explain
 
     ts = corpus.from_table(
         pd.DataFrame({"t": ["좋아", "", "싫어", "최고", "별로"], "l": ["1", "0", "0", "1", "0"]}), "t", "l"

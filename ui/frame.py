@@ -3,7 +3,7 @@
 import streamlit as st
 
 from rnnlab.device import available_devices, describe_device
-from rnnlab.i18n import LANGS, explain, pick_language, t
+from ui.i18n import LANGS, explain, pick_language, t
 
 
 def lang() -> str:

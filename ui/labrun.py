@@ -3,9 +3,9 @@
 from rnnlab.config import ModelConfig, TrainConfig
 from rnnlab.device import pick_device
 from rnnlab.models import seeded_model
-from rnnlab.state import to_configs
 from rnnlab.tasks import TaskData
 from rnnlab.train import Trainer
+from ui.state import to_configs
 
 LIVE_FIELDS = ("lr", "epochs")  # applied to a running optimizer; every other field resets the run
 

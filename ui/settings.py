@@ -1,4 +1,4 @@
-"""Lab settings as widgets, read from and written to the URL (``rnnlab.state`` holds the table).
+"""Lab settings as widgets, read from and written to the URL (``ui.state`` holds the table).
 
 Widget keys are ``<page>.<field>``; a link's values seed them on the first run of the page in a
 session, and every run writes the current values back, so the address bar always reproduces the run.
@@ -6,7 +6,7 @@ session, and every run writes the current values back, so the address bar always
 
 import streamlit as st
 
-from rnnlab.state import Field, decode, encode
+from ui.state import Field, decode, encode
 
 from .frame import lang, tr
 
@@ -128,7 +128,7 @@ def lab_header(page: str, fields: list[Field], title_key: str, lead_key: str) ->
 
 def preset_buttons(page: str, presets: dict, fields: list[Field]) -> None:
     """ "Tutorial preset" and "Best preset", side by side; a click sets every model field of the preset."""
-    from rnnlab.state import preset_values
+    from ui.state import preset_values
 
     for col, name in zip(st.columns(2), ("tutorial", "best")):
         col.button(

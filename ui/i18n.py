@@ -1,7 +1,9 @@
 """Every label, help text and explanation of the site, in English and Korean, in one place.
 
-Strings live in ``locales/<lang>.toml`` (tables flatten to dotted keys: ``[emoji] title`` is
-``emoji.title``). ``t`` falls back to English, then to the key itself, so a missing string shows as
+Strings live in ``locales/<lang>.toml`` and in one file per area, ``locales/<area>.<lang>.toml``
+(a lab's own strings), tables flattened to dotted keys (``[emoji] title`` is ``emoji.title``). A key
+written in two files is an error, not a silent override.
+``t`` falls back to English, then to the key itself, so a missing string shows as
 its key instead of breaking a page; a test checks that both languages have every key.
 """
 
@@ -9,7 +11,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from .errors import say
+from rnnlab.errors import say
 
 LANGS = {"en": "English", "ko": "한국어"}
 _DIR = Path(__file__).with_name("locales")
@@ -25,7 +27,16 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
 
 @cache
 def strings(lang: str) -> dict[str, str]:
-    return _flatten(tomllib.loads((_DIR / f"{lang}.toml").read_text(encoding="utf-8")))
+    """Every string of ``lang``: ``<lang>.toml`` and each ``<area>.<lang>.toml``, flattened."""
+    out: dict[str, str] = {}
+    for path in sorted(_DIR.glob("*.toml")):
+        if path.name == f"{lang}.toml" or path.name.endswith(f".{lang}.toml"):
+            table = _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
+            twice = sorted(set(table) & set(out))
+            if twice:
+                raise KeyError(f"{path.name} repeats keys written elsewhere: {', '.join(twice[:5])}")
+            out.update(table)
+    return out
 
 
 def t(key: str, lang: str = "en", **values) -> str:
