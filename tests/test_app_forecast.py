@@ -3,14 +3,29 @@
 import pytest
 from apptest import app, arr, charts, train_to_end
 
+UNTRAINED = "untrained network (same seed, before training)"
+PREP_ALONE = "preprocessing alone (its naive forecast, mapped back)"
+
+
+def test_before_training_the_table_shows_the_untrained_network_and_the_preprocessing_alone():
+    at = app(page="labs/forecast.py", prep="none")
+    table = next(d.value for d in at.dataframe if "RMSE" in d.value.columns).set_index("forecaster")
+    assert (
+        table.loc[PREP_ALONE, "RMSE"] == table.loc["naive (last month)", "RMSE"]
+    )  # none: the naive forecast
+    assert table.loc[UNTRAINED, "RMSE"] == table.loc["trained network", "RMSE"]  # nothing trained yet
+
 
 def test_forecast_lab_trains_and_beats_the_baselines():
     at = app(page="labs/forecast.py")
     run = train_to_end(at, "forecast")
     assert run.epoch == 60
-    table = next(d.value for d in at.dataframe if "RMSE" in d.value.columns).set_index("")
+    table = next(d.value for d in at.dataframe if "RMSE" in d.value.columns).set_index("forecaster")
     assert table.loc["seasonal naive (a year before)", "RMSE"] == pytest.approx(46.34, abs=0.01)
-    assert table.loc["RNN forecast", "RMSE"] < table.loc["seasonal naive (a year before)", "RMSE"]
+    trained, untrained = table.loc["trained network", "RMSE"], table.loc[UNTRAINED, "RMSE"]
+    assert trained < table.loc["seasonal naive (a year before)", "RMSE"] and trained != untrained
+    # the default preprocessing alone (seasonal difference of the log) already beats both baselines
+    assert table.loc[PREP_ALONE, "RMSE"] < table.loc["seasonal naive (a year before)", "RMSE"]
     fc = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Forecast on the test months"))
     model_line = next(d for d in fc["data"] if d["name"] == "RNN forecast")
     assert (

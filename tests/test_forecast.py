@@ -69,3 +69,26 @@ def test_missing_values_drop_or_interpolate():
     assert n == 3 and dropped.tolist() == [1, 3, 6]
     with pytest.raises(RNNLabError, match="every value"):
         airline.fill_missing(np.array([np.nan]))
+
+
+def test_the_untrained_row_is_the_model_at_init_with_the_same_seed():
+    td, mc, tc = resolve("airline", train={"epochs": 3})
+    w, y = td.extra["windows"], td.extra["series"]
+    trained = Trainer(seeded_model(mc, 5), td.train, tc).run().model
+    months, rows = forecast.held_out_forecasts(trained, forecast.untrained_like(trained, 5), w, y)
+    np.testing.assert_allclose(rows["untrained"], forecast.one_step(seeded_model(mc, 5), w, y)[w.n_train :])
+    assert not np.allclose(rows["untrained"], rows["model"])  # training changed something
+    assert set(rows) == {"model", "untrained", "preprocessing", "naive", "seasonal naive"}
+    assert all(v.shape == months.shape for v in rows.values())
+
+
+def test_the_preprocessing_alone_is_its_naive_forecast_mapped_back():
+    _, y = airline.load_airline()
+    w = airline.make_windows(y, 4, "none")
+    np.testing.assert_allclose(forecast.one_step(forecast.last_value, w, y), y[w.t - 1])  # none = naive
+    w = airline.make_windows(y, 4, "seasonal-diff")
+    t = w.t
+    expected = y[t - 12] * y[t - 1] / y[t - 13]  # last year's month, times this year's growth
+    np.testing.assert_allclose(forecast.one_step(forecast.last_value, w, y), expected, rtol=1e-5)
+    rec = forecast.recursive(forecast.last_value, airline.make_windows(y, 4, "none"), y, 116, 5)
+    np.testing.assert_allclose(rec, np.full(5, y[115]))  # fed back, the naive forecast stays flat

@@ -106,18 +106,14 @@ def results(
     page: str, model, dates: list[str], y: np.ndarray, w: airline.Windows, values: dict, y_title: str
 ) -> None:
     """Forecast against the truth on the test months, errors beside the baselines, export, insides."""
-    test = w.t[w.n_train :]
-    origin = int(test[0])
-    if values["mode"] == "recursive":
-        h = min(values["horizon"], len(test))
-        pred, months = forecast.recursive(model, w, y, origin, h), np.arange(origin, origin + h)
-        base = forecast.recursive_baselines(y, origin, h)
-    else:
-        pred, months = forecast.one_step(model, w, y)[w.n_train :], test
-        base = airline.baselines(y, months)
+    months, preds = forecast.held_out_forecasts(
+        model, forecast.untrained_like(model, values["seed"]), w, y, values["mode"], values["horizon"]
+    )
+    origin = int(months[0])
     truth = y[months]
     shown = [dates[i] for i in months]
-    lines = {"model": (shown, pred), **{k: (shown, v) for k, v in base.items()}}
+    drawn = ("model", "naive", "seasonal naive")
+    lines = {k: (shown, preds[k]) for k in drawn if k in preds}
     start = max(0, origin - 36)
     fig = viz.series_figure(
         dates[start:],
@@ -129,16 +125,10 @@ def results(
         lines=lines,
     )
     st.plotly_chart(fig, key=f"{page}.forecast", config={"displayModeBar": False})
-    rows = [
-        {
-            "": tr(f"fc.{'model' if k == 'model' else 'naive' if k == 'naive' else 'snaive'}"),
-            **{m.upper(): round(v, 2) for m, v in regression_errors(p, truth).items()},
-        }
-        for k, p in [("model", pred), *base.items()]
-    ]
-    st.dataframe(pd.DataFrame(rows).rename(columns={"MAPE": "MAPE %"}), hide_index=True, width="stretch")
+    st.dataframe(error_table(preds, truth), hide_index=True, width="stretch")
+    st.caption(tr("cls.fc_rows_help"))
     st.caption(tr("fc.metrics_help", n=len(months)))
-    csv = pd.DataFrame({"date": shown, "truth": truth, "forecast": pred, **{k: v for k, v in base.items()}})
+    csv = pd.DataFrame({"date": shown, "truth": truth, **{k: v for k, v in preds.items()}})
     st.download_button(
         tr("fc.export"),
         csv.to_csv(index=False).encode(),
@@ -147,6 +137,27 @@ def results(
         key=f"{page}.export",
     )
     _insides(page, model, dates, w)
+
+
+ROW_KEYS = {
+    "model": "cls.fc_row_model",
+    "untrained": "cls.fc_row_untrained",
+    "preprocessing": "cls.fc_row_prep",
+    "naive": "fc.naive",
+    "seasonal naive": "fc.snaive",
+}
+
+
+def error_table(preds: dict[str, np.ndarray], truth: np.ndarray) -> pd.DataFrame:
+    """One row per forecaster (trained, untrained, preprocessing alone, baselines): RMSE, MAE, MAPE %."""
+    rows = [
+        {
+            tr("cls.fc_forecaster"): tr(ROW_KEYS[k]),
+            **{m.upper(): round(v, 2) for m, v in regression_errors(p, truth).items()},
+        }
+        for k, p in preds.items()
+    ]
+    return pd.DataFrame(rows).rename(columns={"MAPE": "MAPE %"})
 
 
 def _insides(page: str, model, dates: list[str], w: airline.Windows) -> None:
