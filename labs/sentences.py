@@ -108,7 +108,9 @@ with right:
     )
     live.sync_live_settings(run, values["lr"], values["epochs"])
     if len(td.train) >= 1000 and run.epoch == 0:
-        st.caption(tr("sent.expected", s=sentence_view.expected_epoch_seconds(td, run), n=len(td.train)))
+        with run.lock:
+            secs = sentence_view.expected_epoch_seconds(td, run)
+        st.caption(tr("sent.expected", s=secs, n=len(td.train)))
     live.controls(P, run)
     st.text_input(
         tr("sent.message"),

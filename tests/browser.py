@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -22,8 +23,13 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(timeout: float = 60.0):
-    """Yields the base URL and the server process; stops the server afterwards."""
+    """Yields the base URL and the server process; stops the server afterwards.
+
+    The server's output goes to a temporary file (a pipe nobody reads would fill and stall the
+    server); ``server_log(proc)`` reads it so far.
+    """
     port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="rnnlab-server-", suffix=".log", delete=False)
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -39,10 +45,11 @@ def streamlit_server(timeout: float = 60.0):
             "127.0.0.1",
         ],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    proc.log_path = log.name
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + timeout
@@ -54,9 +61,7 @@ def streamlit_server(timeout: float = 60.0):
             except OSError:
                 pass
             if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError(
-                    "streamlit did not start:\n" + proc.stdout.read().decode(errors="replace")[-2000:]
-                )
+                raise RuntimeError("streamlit did not start:\n" + server_log(proc)[-2000:])
             time.sleep(0.3)
         yield url, proc
     finally:
@@ -65,6 +70,13 @@ def streamlit_server(timeout: float = 60.0):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
+        os.unlink(log.name)
+
+
+def server_log(proc) -> str:
+    """Everything the server printed so far."""
+    return Path(proc.log_path).read_text(errors="replace")
 
 
 @contextlib.contextmanager

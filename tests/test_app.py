@@ -55,6 +55,7 @@ def test_pause_stops_and_step_trains_one_epoch():
     run = at.session_state["emoji/_run"]
     paused_at = run.epoch
     assert not run.running and 0 < paused_at < 3000
+    assert any(f"Paused at epoch {paused_at}" in c.value for c in at.caption)
     at.run()
     assert at.session_state["emoji/_run"].epoch == paused_at
     at.button(key="emoji.step").click().run()

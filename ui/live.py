@@ -6,9 +6,16 @@ fragment trains one time-boxed chunk per run in ``SUB_CHUNKS`` pieces, redrawing
 loss curve into a placeholder after each piece (Streamlit streams each redraw at once), then draws the
 lab's inside views once. The browser asks for the next run ``TICK`` seconds after the last one arrived,
 so the curve moves several times a second even when the visitor's browser is slow to render.
+
+Safety: with Streamlit's fast reruns a visitor's click starts a new script run at once, while the previous
+script thread may still be inside a training chunk (it only notices the stop at its next Streamlit
+call). Two threads stepping the same weights break autograd ("modified by an inplace operation"), so
+every use of the weights (a training chunk, Step, the live settings, the inside views) holds the run's
+lock. A run stops only by Pause, Reset, its limit, or a reason shown in the page (``failure``).
 """
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +41,8 @@ class LabRun:
     running: bool = False
     wall_seconds: float = 0.0  # wall time spent in training ticks (for steps per second)
     notice: str | None = None  # shown once, e.g. "settings changed: reset"
+    failure: str | None = None  # locale key of why training stopped on a bug; shown until Train or Reset
+    lock: threading.RLock = field(default_factory=threading.RLock)  # held by whoever uses the weights
     extra: dict = field(default_factory=dict)
 
     @property
@@ -54,7 +63,7 @@ def ensure_run(page: str, signature: tuple, make: Callable[[], tuple[dict[str, T
     key = f"{page}/_run"
     run: LabRun | None = st.session_state.get(key)
     if run is None or run.signature != signature:
-        trainers, main = make()
+        trainers, main = make()  # new weights: no other thread can hold them yet
         new = LabRun(signature, trainers, main)
         if run is not None and run.epoch > 0:
             new.notice = tr("live.reset_notice")
@@ -64,6 +73,11 @@ def ensure_run(page: str, signature: tuple, make: Callable[[], tuple[dict[str, T
 
 def sync_live_settings(run: LabRun, lr: float, epochs: int) -> None:
     """Settings that do not change the model apply to the running optimizer and the epoch limit."""
+    with run.lock:
+        _sync(run, lr, epochs)
+
+
+def _sync(run: LabRun, lr: float, epochs: int) -> None:
     for t in run.trainers.values():
         if t.cfg.lr != lr:
             t.set_lr(lr)
@@ -76,6 +90,7 @@ def sync_live_settings(run: LabRun, lr: float, epochs: int) -> None:
 
 
 def _start(run: LabRun) -> None:
+    run.failure = None
     run.running = not run.done
 
 
@@ -84,11 +99,12 @@ def _pause(run: LabRun) -> None:
 
 
 def _step(run: LabRun) -> None:
-    run.running = False
-    t0 = time.perf_counter()
-    for t in run.trainers.values():
-        t.run(epochs=1)
-    run.wall_seconds += time.perf_counter() - t0
+    run.running, run.failure = False, None
+    with run.lock:
+        t0 = time.perf_counter()
+        for t in run.trainers.values():
+            t.run(epochs=1)
+        run.wall_seconds += time.perf_counter() - t0
 
 
 def _reset(page: str) -> None:
@@ -128,6 +144,8 @@ def controls(page: str, run: LabRun, disabled: bool = False) -> None:
     if run.notice:
         st.info(run.notice, icon="🔄")
         run.notice = None
+    if run.failure:
+        st.error(tr(run.failure), icon="🛠️")
 
 
 def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
@@ -137,10 +155,10 @@ def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     def _panel():
         try:
             _tick(page, run, draw)
-        except Exception:  # a bug: logged for us; the visitor sees a sentence and the run stops
+        except Exception:  # a bug: logged for us; the run stops with a sentence that stays in the page
             logging.getLogger("rnnlab").exception("live panel failed")
-            run.running = False
-            st.error(tr("frame.crash"), icon="🛠️")
+            run.running, run.failure = False, "run.bug_stop"
+            st.error(tr(run.failure), icon="🛠️")
 
     _panel()
 
@@ -150,10 +168,13 @@ def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     if run.running:
         for piece in range(SUB_CHUNKS):
             t0 = time.perf_counter()
-            active = [t for t in run.trainers.values() if not t.done]
-            for t in active:
-                t.run(seconds=CHUNK_SECONDS / SUB_CHUNKS / len(active))
-            run.wall_seconds += time.perf_counter() - t0
+            with run.lock:  # a visitor's click may have started another script run on these weights
+                if not run.running:  # paused or reset while this thread waited
+                    break
+                active = [t for t in run.trainers.values() if not t.done]
+                for t in active:
+                    t.run(seconds=CHUNK_SECONDS / SUB_CHUNKS / len(active))
+                run.wall_seconds += time.perf_counter() - t0
             if run.done:
                 run.running = False
                 st.rerun(scope="app")
@@ -162,7 +183,8 @@ def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     else:
         with slot.container():
             _progress(run, f"{page}.loss")
-    draw(run)
+    with run.lock:  # the views read the weights (and gradients run backward through them)
+        draw(run)
 
 
 def _progress(run: LabRun, chart_key: str) -> None:
@@ -187,6 +209,8 @@ def _progress(run: LabRun, chart_key: str) -> None:
         st.success(tr(f"live.done_{t.stop_reason}", epoch=t.epoch, loss=h.loss[-1]), icon="✅")
     elif run.running:
         st.caption(tr("live.training"))
+    elif t.epoch > 0:
+        st.caption(tr("run.paused", epoch=t.epoch))
     series = {
         name if len(run.trainers) > 1 else tr("live.train_loss"): (x.history.epoch, x.history.loss)
         for name, x in run.trainers.items()

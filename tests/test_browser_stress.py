@@ -1,0 +1,65 @@
+"""A visitor who keeps interacting while a long run trains (issue 9: the run used to die silently).
+
+Each tap or Enter starts a new script run while the previous one may still be inside a training chunk
+(Streamlit's fast reruns); the run must still reach its limit, the page must never show the crash
+box, and the server must log no error.
+"""
+
+import time
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM, browser_page, server_log, streamlit_server
+
+TAP = 0.3  # seconds between a visitor's interactions
+
+
+def _train_while(page, done_text: str, interact, limit: float) -> int:
+    """Click Train, then call ``interact(i)`` every TAP seconds until ``done_text`` shows; the taps made."""
+    page.get_by_role("button", name="▶ Train").click()
+    deadline, taps = time.time() + limit, 0
+    while time.time() < deadline:
+        interact(taps)
+        taps += 1
+        page.wait_for_timeout(TAP * 1000)
+        if page.get_by_text(done_text).count():
+            return taps
+    crash = page.get_by_text("Something went wrong").count()
+    pytest.fail(f"no {done_text!r} after {limit:.0f} s and {taps} interactions (crash box shown: {crash})")
+
+
+def _clean(page, proc) -> None:
+    assert page.get_by_text("Something went wrong").count() == 0
+    assert page.locator(".stException").count() == 0
+    log = server_log(proc)
+    assert "Traceback" not in log and "failed" not in log, log[-3000:]
+
+
+def test_long_runs_survive_a_visitor_who_keeps_clicking_and_typing():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium")
+    with streamlit_server() as (url, proc), browser_page() as page:
+        page.goto(url + "/emoji?epochs=2500&cell=gru")
+        page.get_by_role("button", name="▶ Train").wait_for(timeout=30_000)
+        keys = ["🐱", "⌫", "🤖", "⌫"]
+
+        def tap(i: int) -> None:
+            page.get_by_role("button", name=keys[i % len(keys)], exact=True).click(
+                timeout=5_000, no_wait_after=True
+            )
+
+        taps = _train_while(page, "Done: 2500 epochs", tap, limit=40)
+        assert taps >= 5  # the visitor really did interact during the run
+        _clean(page, proc)
+
+        page.goto(url + "/sentences?src=en&epochs=1500")
+        page.get_by_role("button", name="▶ Train").wait_for(timeout=30_000)
+        box = page.get_by_role("textbox", name="Your sentence", exact=True)
+
+        def type_(i: int) -> None:
+            box.fill("i am " + "not " * (i % 3) + "happy")
+            box.press("Enter", no_wait_after=True)
+
+        taps = _train_while(page, "Done: 1500 epochs", type_, limit=40)
+        assert taps >= 5
+        _clean(page, proc)
