@@ -1,0 +1,107 @@
+"""Chunked training shared by the lab's three models (encoder-decoder, tagger, character model).
+
+A page calls ``run(seconds=0.3)`` between redraws, a bench or test ``run()`` once; chunking never
+changes the numbers: the batch generator lives in the trainer and weights are seeded from
+``budget.seed``. Each step draws a fresh batch (toy tasks) or samples windows (text), computes the
+cross-entropy of the next token or tag, clips the gradient norm and takes one Adam step.
+"""
+
+import math
+import time
+from collections.abc import Callable
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from .. import optim
+from .config import Seq2SeqConfig, TrainBudget
+from .model import Seq2Seq
+from .toy import TOY_TASKS
+
+
+def seeded(make: Callable[[], nn.Module], seed: int) -> nn.Module:
+    """Build a model with weights drawn from ``seed`` without touching the global RNG."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        return make()
+
+
+class ChunkTrainer:
+    """Resumable training: ``step`` counts optimizer steps, ``losses`` holds each step's loss."""
+
+    eval_every = 100  # steps between scores of the held-out check (``scores``)
+
+    def __init__(self, model: nn.Module, budget: TrainBudget):
+        self.budget = budget.validate()
+        self.model = model
+        self.rng = np.random.default_rng(budget.seed)
+        self.opt = optim.Adam(model.parameters(), lr=budget.lr)
+        self.step = 0
+        self.losses: list[float] = []  # loss of each step
+        self.scores: list[tuple[int, float]] = []  # (step, held-out score) every ``eval_every`` steps
+        self.seconds = 0.0  # training time summed over chunks
+        self.done = False
+        self.stop_reason: str | None = None  # "steps" or "nan"
+
+    def batch_loss(self) -> torch.Tensor:
+        raise NotImplementedError
+
+    def score(self) -> float:
+        """A held-out score in [0, 1] (NaN when the model has none)."""
+        return float("nan")
+
+    def run(self, seconds: float | None = None, steps: int | None = None) -> None:
+        """Train until the budget, ``seconds`` of wall time or ``steps`` more steps, whichever comes first."""
+        t0 = time.perf_counter()
+        target = self.budget.steps if steps is None else min(self.budget.steps, self.step + steps)
+        self.model.train()
+        while not self.done and self.step < target:
+            loss = self.batch_loss()
+            if not math.isfinite(loss.item()):
+                self.done, self.stop_reason = True, "nan"
+                break
+            self.opt.zero_grad()
+            loss.backward()
+            if self.budget.clip:
+                nn.utils.clip_grad_norm_(self.model.parameters(), self.budget.clip)
+            self.opt.step()
+            self.step += 1
+            self.losses.append(loss.item())
+            if self.step % self.eval_every == 0 or self.step == self.budget.steps:
+                self.model.eval()
+                self.scores.append((self.step, self.score()))
+                self.model.train()
+            if self.step >= self.budget.steps:
+                self.done, self.stop_reason = True, "steps"
+            if seconds is not None and time.perf_counter() - t0 >= seconds:
+                break
+        self.model.eval()
+        self.seconds += time.perf_counter() - t0
+
+
+def cross_entropy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """logits (N, T, V), target (N, T) -> mean loss over every step (padding marked -100 is skipped)."""
+    return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), target.reshape(-1), ignore_index=-100)
+
+
+class Seq2SeqTrainer(ChunkTrainer):
+    """Teacher forcing on fresh random pairs; the held-out score is exact match on fixed inputs."""
+
+    def __init__(self, cfg: Seq2SeqConfig, budget: TrainBudget):
+        self.cfg = cfg.validate()
+        self.task = TOY_TASKS[cfg.task]
+        super().__init__(seeded(lambda: Seq2Seq(cfg), budget.seed), budget)
+
+    def batch_loss(self) -> torch.Tensor:
+        length = int(self.rng.integers(self.cfg.min_len, self.cfg.max_len + 1))
+        src, tgt_in, tgt_out = self.task.batch(self.rng, self.budget.batch_size, length)
+        logits, _ = self.model(src, tgt_in)  # (N, T, V)
+        return cross_entropy(logits, tgt_out)
+
+    def score(self) -> float:
+        from .evaluate import exact_match
+
+        lengths = range(self.cfg.min_len, self.cfg.max_len + 1)
+        return float(np.mean([exact_match(self.model, self.task, n, 50) for n in lengths]))

@@ -1,0 +1,193 @@
+"""Views of the Sequence-to-sequence lab: plain arrays in, Plotly figures out.
+
+Readable from the back of a classroom: fonts of 14 px and more, titles wrapped at word boundaries
+(never cut), axis titles horizontal (Hangul reads badly turned on its side).
+"""
+
+import textwrap
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .viz import BLUE, GOOD, SEQUENTIAL, figure
+
+FONT = 15
+ENC, DEC, IN, OUT, DIM = "#2e86ab", "#59a96a", "#f2f4f7", "#fff4e0", "#d0d5dd"
+LINE_COLORS = {"none": "#e4572e", "dot": BLUE, "additive": GOOD}
+
+
+def wrap(text: str, width: int = 48) -> str:
+    """Break a title at spaces so it wraps instead of running off the chart."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _layout(title: str, height: int, **more) -> dict:
+    lines = wrap(title).count("<br>") + 1
+    return {
+        "title": {"text": wrap(title), "font": {"size": FONT + 3}},
+        "font": {"size": FONT},
+        "height": height + 22 * (lines - 1),
+        "margin": {"l": 70, "r": 20, "t": 40 + 24 * lines, "b": 60},
+        **more,
+    }
+
+
+def _htitle(text: str) -> dict:
+    """A horizontal y-axis title, written above the axis (readable in Hangul)."""
+    return {"text": text, "font": {"size": FONT}}
+
+
+def prob_heatmap(
+    probs: np.ndarray, out_tokens: list[str], vocab: list[str], title: str, x_title: str, y_title: str
+) -> go.Figure:
+    """probs (T, V): one column per output step (labelled with the token it chose), one row per token."""
+    z = np.asarray(probs, dtype=float).T  # (V, T)
+    trace = {
+        "type": "heatmap",
+        "z": z,
+        "x": list(range(z.shape[1])),
+        "y": list(vocab),
+        "colorscale": SEQUENTIAL,
+        "zmin": 0.0,
+        "zmax": 1.0,
+        "hovertemplate": "step %{x}: %{y} %{z:.3f}<extra></extra>",
+    }
+    axis = {"tickmode": "array", "tickvals": list(range(len(out_tokens))), "ticktext": out_tokens}
+    return figure(
+        [trace],
+        _layout(
+            title,
+            max(300, 90 + 22 * len(vocab)),
+            xaxis={**axis, "title": {"text": x_title}, "tickfont": {"size": FONT + 2}},
+            yaxis={
+                "title": _htitle(y_title),
+                "autorange": "reversed",
+                "tickfont": {"size": FONT},
+                "type": "category",
+            },
+        ),
+    )
+
+
+def context_bars(vector: np.ndarray, title: str, x_title: str, y_title: str) -> go.Figure:
+    """The context vector (H,): one bar per unit, red above zero, blue below."""
+    v = np.asarray(vector, dtype=float)
+    colors = ["#b2182b" if x >= 0 else "#2166ac" for x in v]
+    trace = {"type": "bar", "x": list(range(1, len(v) + 1)), "y": v, "marker": {"color": colors}}
+    return figure(
+        [trace], _layout(title, 280, xaxis={"title": {"text": x_title}}, yaxis={"title": _htitle(y_title)})
+    )
+
+
+def attention_heatmap(
+    weights: np.ndarray, in_tokens: list[str], out_tokens: list[str], title: str, x_title: str, y_title: str
+) -> go.Figure:
+    """weights (T, S): row t is where output step t looked (each row sums to 1)."""
+    z = np.asarray(weights, dtype=float)  # (T, S)
+    trace = {
+        "type": "heatmap",
+        "z": z,
+        "x": list(range(z.shape[1])),
+        "y": list(range(z.shape[0])),
+        "colorscale": SEQUENTIAL,
+        "zmin": 0.0,
+        "zmax": 1.0,
+        "text": np.round(z, 2),
+        "texttemplate": "%{text}" if z.size <= 200 else "",
+        "hovertemplate": "out %{y}, in %{x}: %{z:.3f}<extra></extra>",
+    }
+    ax = lambda labels, t: {
+        "tickmode": "array",
+        "tickvals": list(range(len(labels))),
+        "ticktext": labels,
+        "tickfont": {"size": FONT + 2},
+        "title": t,
+    }
+    return figure(
+        [trace],
+        _layout(
+            title,
+            max(280, 100 + 34 * z.shape[0]),
+            xaxis={**ax(in_tokens, {"text": x_title}), "side": "bottom"},
+            yaxis={**ax(out_tokens, _htitle(y_title)), "autorange": "reversed"},
+        ),
+    )
+
+
+def length_chart(
+    lengths: list[int],
+    series: dict[str, list[float]],
+    trained: tuple[int, int],
+    title: str,
+    x_title: str,
+    y_title: str,
+    names: dict[str, str] | None = None,
+) -> go.Figure:
+    """Exact-match accuracy by input length, one line per attention kind; the trained lengths shaded."""
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": (names or {}).get(k, k),
+            "x": list(lengths),
+            "y": [100 * a for a in acc],
+            "line": {"color": LINE_COLORS.get(k, BLUE), "width": 3},
+            "marker": {"size": 9},
+        }
+        for k, acc in series.items()
+    ]
+    shade = {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": trained[0] - 0.5,
+        "x1": trained[1] + 0.5,
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": "#eef2f7",
+        "line": {"width": 0},
+        "layer": "below",
+    }
+    return figure(
+        data,
+        _layout(
+            title,
+            380,
+            shapes=[shade],
+            xaxis={"title": {"text": x_title}, "dtick": 1},
+            yaxis={"title": _htitle(y_title), "range": [0, 102], "ticksuffix": "%"},
+            legend={"orientation": "h", "y": -0.25, "x": 0},
+        ),
+    )
+
+
+def tag_probs(probs: np.ndarray, tokens: list[str], tags: list[str], title: str, x_title: str) -> go.Figure:
+    """probs (L, K): the tagger's probability of each tag (rows) at each step (columns)."""
+    z = np.asarray(probs, dtype=float).T  # (K, L)
+    trace = {
+        "type": "heatmap",
+        "z": z,
+        "x": list(range(z.shape[1])),
+        "y": list(tags),
+        "colorscale": SEQUENTIAL,
+        "zmin": 0.0,
+        "zmax": 1.0,
+        "text": np.round(z, 2),
+        "texttemplate": "%{text}" if z.size <= 200 else "",
+        "hovertemplate": "step %{x}: %{y} %{z:.3f}<extra></extra>",
+    }
+    axis = {
+        "tickmode": "array",
+        "tickvals": list(range(len(tokens))),
+        "ticktext": tokens,
+        "tickfont": {"size": FONT + 2},
+    }
+    return figure(
+        [trace],
+        _layout(
+            title,
+            max(220, 110 + 34 * len(tags)),
+            xaxis={**axis, "title": {"text": x_title}},
+            yaxis={"type": "category", "autorange": "reversed"},
+        ),
+    )
