@@ -31,11 +31,11 @@ def load(path) -> tuple[SeqModel, dict]:
     try:
         blob = torch.load(Path(path), map_location="cpu", weights_only=True)
     except FileNotFoundError:
-        raise RNNLabError(f"no model file at {path}") from None
+        raise RNNLabError("ckpt_missing", path=str(path)) from None
     except Exception as err:  # torch raises many types for corrupt or foreign files
-        raise RNNLabError(f"{path} is not an RNN Lab model file ({type(err).__name__})") from None
+        raise RNNLabError("ckpt_unreadable", path=str(path), reason=type(err).__name__) from None
     if not isinstance(blob, dict) or blob.get("format") != FORMAT:
-        raise RNNLabError(f"{path} is not an RNN Lab model file (expected format {FORMAT})")
+        raise RNNLabError("ckpt_format", path=str(path), format=FORMAT)
     model = SeqModel(config_from_dict(ModelConfig, blob["config"]))
     model.load_state_dict(blob["state"])
     return model.eval(), blob["extra"]

@@ -23,7 +23,7 @@ from .train import Trainer
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line and exit 2, not argparse's usage block
-        raise RNNLabError(message)
+        raise RNNLabError("cli_args", detail=message)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,28 +123,32 @@ def cmd_train(a) -> dict:
         for k, v in {"epochs": a.epochs, "lr": a.lr, "batch_size": a.batch_size, "seed": a.seed}.items()
         if v is not None
     }
+    window_tasks = ("airline", "sine", "next-value")
     check(
-        a.window is None or a.task in ("airline", "sine", "next-value"),
-        f"--window does not apply to task {a.task!r}",
+        a.window is None or a.task in window_tasks,
+        "option_task",
+        option="window",
+        tasks=", ".join(window_tasks),
+        task=a.task,
     )
     check(
         a.tokens is None or a.task in TEXT_TASKS,
-        f"--tokens applies to {', '.join(TEXT_TASKS)}; not to {a.task!r}",
+        "option_task",
+        option="tokens",
+        tasks=", ".join(TEXT_TASKS),
+        task=a.task,
     )
     data = {k: v for k, v in {"window": a.window, "tokens": a.tokens}.items() if v}
     td, mc, tc = resolve(a.task, a.preset, model_over, train_over, data or None)
     tc.device = a.device
     device = pick_device(a.device)
-    check(
-        td.encode is not None or not (a.predict or a.trace),
-        f"task {a.task!r} takes no --predict/--trace input",
-    )
+    check(td.encode is not None or not (a.predict or a.trace), "no_input", task=a.task)
     for text in a.predict + ([a.trace] if a.trace else []):
         td.encode(text)  # reject bad inputs before spending time on training
     model = seeded_model(mc, tc.seed)
     trainer = Trainer(model, td.train, tc, device=device).run()
     if trainer.stop_reason == "nan":
-        raise RNNLabError(trainer.message)
+        raise RNNLabError.from_note(trainer.message)
     loss, acc, out = trainer.evaluate(td.test)
     metrics = {
         "test_loss": loss,

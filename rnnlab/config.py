@@ -37,39 +37,20 @@ class ModelConfig:
     num_classes: int = 2  # multiclass and tagging: number of classes
 
     def validate(self) -> "ModelConfig":
-        check(self.cell in CELLS, f"cell must be one of {', '.join(CELLS)}; got {self.cell!r}")
-        check(
-            self.activation in ("tanh", "relu"), f"activation must be tanh or relu; got {self.activation!r}"
-        )
-        check(
-            isinstance(self.hidden_size, int) and 1 <= self.hidden_size <= MAX_HIDDEN,
-            f"hidden size must be a whole number from 1 to {MAX_HIDDEN}; got {self.hidden_size}",
-        )
-        check(
-            isinstance(self.num_layers, int) and 1 <= self.num_layers <= MAX_LAYERS,
-            f"layers must be a whole number from 1 to {MAX_LAYERS}; got {self.num_layers}",
-        )
-        check(0.0 <= self.dropout <= 0.9, f"dropout must be between 0 and 0.9; got {self.dropout}")
-        check(
-            self.input_kind in INPUTS,
-            f"input kind must be one of {', '.join(INPUTS)}; got {self.input_kind!r}",
-        )
+        _choice("cell", self.cell, CELLS)
+        _choice("activation", self.activation, ("tanh", "relu"))
+        _whole("hidden", self.hidden_size, 1, MAX_HIDDEN)
+        _whole("layers", self.num_layers, 1, MAX_LAYERS)
+        _number("dropout", self.dropout, 0.0, 0.9)
+        _choice("input_kind", self.input_kind, INPUTS)
         if self.input_kind == "features":
-            check(1 <= self.input_size <= 4096, f"input size must be from 1 to 4096; got {self.input_size}")
+            _whole("input_size", self.input_size, 1, 4096)
         else:
-            check(
-                2 <= self.vocab_size <= 200_000,
-                f"vocabulary size must be from 2 to 200,000; got {self.vocab_size}",
-            )
-            check(
-                1 <= self.embedding_dim <= 1024,
-                f"embedding size must be from 1 to 1024; got {self.embedding_dim}",
-            )
-        check(self.head in HEADS, f"head must be one of {', '.join(HEADS)}; got {self.head!r}")
+            _whole("vocab_size", self.vocab_size, 2, 200_000)
+            _whole("emb", self.embedding_dim, 1, 1024)
+        _choice("head", self.head, HEADS)
         if self.head in ("multiclass", "tagging"):
-            check(
-                2 <= self.num_classes <= 10_000, f"classes must be from 2 to 10,000; got {self.num_classes}"
-            )
+            _whole("num_classes", self.num_classes, 2, 10_000)
         return self
 
     @property
@@ -97,23 +78,44 @@ class TrainConfig:
     device: str = "cpu"  # "auto", "cpu", "cuda" or "mps"
 
     def validate(self) -> "TrainConfig":
-        check(
-            isinstance(self.epochs, int) and 1 <= self.epochs <= 100_000,
-            f"epochs must be a whole number from 1 to 100,000; got {self.epochs}",
-        )
-        check(0 < self.lr <= 10, f"learning rate must be above 0 and at most 10; got {self.lr}")
-        check(self.optimizer in OPTIMIZERS, f"optimizer must be adam or sgd; got {self.optimizer!r}")
-        check(
-            isinstance(self.batch_size, int) and 1 <= self.batch_size <= 65_536,
-            f"batch size must be a whole number from 1 to 65,536; got {self.batch_size}",
-        )
-        check(self.clip >= 0, f"gradient clipping must be 0 (off) or positive; got {self.clip}")
-        check(self.weight_decay >= 0, f"weight decay must be 0 or positive; got {self.weight_decay}")
-        check(
-            isinstance(self.seed, int) and 0 <= self.seed < 2**31,
-            f"seed must be from 0 to 2^31-1; got {self.seed}",
-        )
+        _whole("epochs", self.epochs, 1, 100_000)
+        check(isinstance(self.lr, (int, float)), "not_number", name="lr", got=self.lr)
+        check(0 < self.lr <= 10, "lr_range", hi=10, got=self.lr)
+        _choice("opt", self.optimizer, OPTIMIZERS)
+        _number("momentum", self.momentum, 0.0, 1.0)
+        _whole("batch", self.batch_size, 1, 65_536)
+        _number("clip", self.clip, 0.0, float("inf"))
+        _number("weight_decay", self.weight_decay, 0.0, float("inf"))
+        _whole("seed", self.seed, 0, 2**31 - 1)
+        _number("target_loss", self.target_loss, 0.0, float("inf"))
         return self
+
+
+def fmt(x) -> str:
+    """A bound as people write it: 2,147,483,647 (not 2.14748e+09), 0.9, 1e-05."""
+    if isinstance(x, bool):
+        return str(int(x))
+    if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
+        return f"{int(x):,}"
+    return f"{x:g}"
+
+
+def _choice(name: str, got, choices) -> None:
+    check(got in choices, "choice", name=name, choices=", ".join(map(str, choices)), got=got)
+
+
+def _whole(name: str, got, lo: int, hi: int) -> None:
+    ok = isinstance(got, int) and not isinstance(got, bool) and lo <= got <= hi
+    check(ok, "whole_range", name=name, lo=fmt(lo), hi=fmt(hi), got=got)
+
+
+def _number(name: str, got, lo: float, hi: float) -> None:
+    """``lo <= got <= hi``; an infinite ``hi`` means "0 or positive" when ``lo`` is 0."""
+    check(isinstance(got, (int, float)) and not isinstance(got, bool), "not_number", name=name, got=got)
+    if hi == float("inf"):
+        check(got >= lo and got == got, "not_negative", name=name, got=got)
+    else:
+        check(lo <= got <= hi, "number_range", name=name, lo=fmt(lo), hi=fmt(hi), got=got)
 
 
 def config_from_dict(cls, data: dict):
@@ -121,7 +123,7 @@ def config_from_dict(cls, data: dict):
     names = {f.name for f in fields(cls)}
     unknown = sorted(set(data) - names)
     if unknown:
-        raise RNNLabError(f"unknown {cls.__name__} field(s): {', '.join(unknown)}")
+        raise RNNLabError("unknown_fields", kind=cls.__name__, names=", ".join(unknown))
     return cls(**data)
 
 

@@ -20,12 +20,12 @@ def available_devices() -> list[str]:
 def pick_device(name: str = "auto") -> torch.device:
     """``auto`` picks the best available; a named device that is missing is a clear error."""
     if name not in DEVICES:
-        raise RNNLabError(f"device must be one of {', '.join(DEVICES)}; got {name!r}")
+        raise RNNLabError("device_choice", choices=", ".join(DEVICES), got=name)
     have = available_devices()
     if name == "auto":
         return torch.device(have[0])
     if name not in have:
-        raise RNNLabError(f"device {name!r} is not available on this machine; available: {', '.join(have)}")
+        raise RNNLabError("device_missing", got=name, have=", ".join(have))
     return torch.device(name)
 
 

@@ -1,16 +1,14 @@
 """The one exception type the engine raises for bad input, the notes it gives, and their catalog.
 
-Every message a visitor can cause has a key. Its text lives in ``messages/<lang>.toml`` (and any
-``messages/<area>.<lang>.toml``): ``[err]`` for :class:`RNNLabError` (the work stops), ``[note]`` for
+Every message a visitor can cause has a key. Its text lives in ``messages/<lang>.toml`` and in
+``messages/<area>.<lang>.toml``: ``[err]`` for :class:`RNNLabError` (the work stops), ``[note]`` for
 :class:`Note` (a warning; the work goes on). The code names the key and the values the text quotes::
 
     check(len(vals) >= need, "few_values", need=need, got=len(vals))
 
 ``str(err)`` is the English text (what the CLI prints); ``say(err, "ko")`` is the Korean one (what a
-page shows). Anything else that escapes is a bug, not a user error.
-
-Transition: a call that passes English text instead of a known key still works (``key`` may name
-its translation); tests/test_messages.py lists the sites left to convert.
+page shows). An unknown key is a ``KeyError`` (a bug, caught by tests/test_messages.py), and a key
+written in two files of one language is an error too. Anything else that escapes is a bug.
 """
 
 import tomllib
@@ -28,17 +26,20 @@ def catalog(lang: str) -> dict[str, str]:
     for path in sorted(_DIR.glob("*.toml")):
         if path.name == f"{lang}.toml" or path.name.endswith(f".{lang}.toml"):
             for section, table in tomllib.loads(path.read_text(encoding="utf-8")).items():
-                out.update({f"{section}.{k}": v for k, v in table.items()})
+                flat = {f"{section}.{k}": v for k, v in table.items()}
+                twice = sorted(set(flat) & set(out))
+                if twice:
+                    raise KeyError(f"{path.name} repeats keys written elsewhere: {', '.join(twice[:5])}")
+                out.update(flat)
     return out
 
 
-def _resolve(section: str, text: str, key: str | None, values: dict) -> tuple[str, str | None]:
-    """(English text, key): ``text`` may itself be a key of the catalog."""
-    if key is None and f"{section}.{text}" in catalog("en"):
-        key = text
-    if key is not None and f"{section}.{key}" in catalog("en"):
-        text = catalog("en")[f"{section}.{key}"].format(**values)
-    return text, key
+def _text(section: str, key: str, values: dict, lang: str = "en") -> str:
+    full = f"{section}.{key}"
+    table = catalog(lang)
+    if full not in table:
+        raise KeyError(f"no message {full!r} in rnnlab/messages/*.{lang}.toml")
+    return table[full].format(**values)
 
 
 class RNNLabError(ValueError):
@@ -46,11 +47,18 @@ class RNNLabError(ValueError):
 
     section = "err"
 
-    def __init__(self, key: str, legacy_key: str | None = None, **values):
-        text, key = _resolve(self.section, key, legacy_key, values)
-        super().__init__(text)
+    def __init__(self, key: str, **values):
+        super().__init__(_text(self.section, key, values))
         self.key = key  # names the message in the catalog (err.<key>)
         self.values = values  # the numbers and names it quotes
+
+    @classmethod
+    def from_note(cls, note: "Note") -> "RNNLabError":
+        """A note that must stop the work here (the CLI stops on a NaN loss a page only reports)."""
+        err = cls.__new__(cls)
+        ValueError.__init__(err, str(note))
+        err.key, err.values, err.section = note.key, note.values, note.section
+        return err
 
 
 class Note(str):
@@ -59,26 +67,26 @@ class Note(str):
 
     section = "note"
 
-    def __new__(cls, key: str, legacy_key: str | None = None, **values):
-        text, key = _resolve(cls.section, key, legacy_key, values)
-        note = super().__new__(cls, text)
+    def __new__(cls, key: str, **values):
+        note = super().__new__(cls, _text(cls.section, key, values))
         note.key, note.values = key, values
         return note
 
 
-def check(condition: bool, key: str, legacy_key: str | None = None, **values) -> None:
+def check(condition: bool, key: str, **values) -> None:
     """Raise :class:`RNNLabError` for ``key`` (with ``values``) unless ``condition`` holds."""
     if not condition:
-        raise RNNLabError(key, legacy_key, **values)
+        raise RNNLabError(key, **values)
 
 
 def say(message: Exception | str, lang: str = "en") -> str:
-    """An engine error or note in ``lang`` (falling back to English, then to its own text)."""
+    """An engine error or note in ``lang`` (English for an unknown language); other text as it is."""
     key = getattr(message, "key", None)
-    if key:
-        full = f"{getattr(message, 'section', 'err')}.{key}"
-        for candidate in (lang, "en"):
-            text = catalog(candidate).get(full) if candidate in LANGS else None
-            if text is not None:
-                return text.format(**getattr(message, "values", {}))
-    return str(message)
+    if not key:
+        return str(message)
+    return _text(
+        getattr(message, "section", "err"),
+        key,
+        getattr(message, "values", {}),
+        lang if lang in LANGS else "en",
+    )

@@ -50,7 +50,7 @@ class Task:
 def warn_unknown(unknown: list[str]) -> list[Note]:
     """The note for tokens read as <unk>, if any."""
     tokens = " ".join(dict.fromkeys(unknown))
-    return [Note(f"unknown token(s) mapped to <unk>: {tokens}", "unknown", tokens=tokens)] if unknown else []
+    return [Note("unknown", tokens=tokens)] if unknown else []
 
 
 def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
@@ -60,7 +60,7 @@ def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
 
     def encode(text: str):
         tokens = codec.tokenize(text)
-        check(len(tokens) > 0, "the message has no emoji: type at least one")
+        check(len(tokens) > 0, "no_emoji")
         x, unknown = codec.encode(tokens)
         return x, tokens, warn_unknown(unknown)
 
@@ -84,7 +84,7 @@ def build_sentences(language: str = "en", max_len: int = 20, tokens: str = "word
     from .data.corpus import from_pairs  # corpus and textclf import this module: import them when used
     from .textclf import build_text_task
 
-    check(language in ("en", "ko"), f"language must be en or ko; got {language!r}")
+    check(language in ("en", "ko"), "language_choice", got=language)
     rows = sentences.ENGLISH if language == "en" else sentences.KOREAN
     data = from_pairs([(text, sentences.LABELS[label]) for text, label in rows])
     return build_text_task(data, tokens, vocab_size=50_000, max_len=max_len, held_out=False)
@@ -109,7 +109,9 @@ def build_airline(
         need = window + (airline.PERIOD if preprocess == "seasonal-diff" else 0)
         check(
             len(vals) >= need,
-            f"give at least {need} values (the window{' + 12 months' if need > window else ''}); got {len(vals)}",
+            "few_values_seasonal" if need > window else "few_values",
+            need=need,
+            got=len(vals),
         )
         z = w.transform.forward(vals)[-window:]
         return torch.tensor(z, dtype=torch.float32)[:, None], [f"{v:g}" for v in vals[-window:]], []
@@ -129,7 +131,7 @@ def build_airline(
 def build_generated(generator, n: int, window: int, seed: int, test_share: float = 0.2) -> TaskData:
     x, y = generator(n, window, seed=seed)
     n_train = int(n * (1 - test_share))
-    check(n_train >= 1 and n - n_train >= 1, f"need at least 2 sequences to split; got {n}")
+    check(n_train >= 1 and n - n_train >= 1, "split_few", n=n)
 
     def encode(text: str):
         vals = parse_numbers(text)
@@ -153,10 +155,8 @@ def parse_numbers(text: str) -> np.ndarray:
         vals = np.array([float(p) for p in parts])
     except ValueError:
         bad = next(p for p in parts if not _is_float(p))
-        raise RNNLabError(
-            f"expected numbers separated by commas or spaces; {bad!r} is not a number"
-        ) from None
-    check(np.isfinite(vals).all(), "the values must be finite numbers")
+        raise RNNLabError("not_numbers", bad=bad) from None
+    check(np.isfinite(vals).all(), "not_finite")
     return vals
 
 
@@ -336,9 +336,9 @@ def resolve(
     data: dict | None = None,
 ) -> tuple[TaskData, ModelConfig, TrainConfig]:
     """Build the task's data and configs: preset values, then the explicit ``model``/``train``/``data`` ones."""
-    check(task in TASKS, f"unknown task {task!r}; tasks: {', '.join(TASKS)}")
+    check(task in TASKS, "task_unknown", got=task, choices=", ".join(TASKS))
     t = TASKS[task]
-    check(preset in t.presets, f"task {task!r} has no preset {preset!r}; presets: {', '.join(t.presets)}")
+    check(preset in t.presets, "preset_unknown", task=task, got=preset, choices=", ".join(t.presets))
     p = t.presets[preset]
     data_opts = {**p.data, **(data or {})}
     td = t.build(**data_opts)

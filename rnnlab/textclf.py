@@ -29,7 +29,7 @@ def _kiwi_loaded():
     try:
         from kiwipiepy import Kiwi
     except ImportError:
-        raise RNNLabError("morpheme tokens need the Kiwi analyser: pip install kiwipiepy") from None
+        raise RNNLabError("kiwi_missing") from None
     kiwi = Kiwi(num_workers=-1, load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
     kiwi.tokenize("가")  # the first analysis builds the rest of its tables
     return kiwi
@@ -54,7 +54,7 @@ def kiwi_available() -> bool:
 
 
 def tokenize(text: str, kind: str = "word") -> list[str]:
-    check(kind in TOKENIZERS, f"tokens must be one of {', '.join(TOKENIZERS)}; got {kind!r}")
+    check(kind in TOKENIZERS, "choice", name="tokens", choices=", ".join(TOKENIZERS), got=kind)
     if kind == "word":
         return word_tokens(text)
     if kind == "char":
@@ -92,24 +92,16 @@ def build_text_task(
     held_out: bool = True,
 ) -> TaskData:
     """``held_out=False`` trains and scores on every text (the tiny built-in sets of the CLI)."""
-    check(2 <= max_len <= 500, f"maximum length must be from 2 to 500 tokens; got {max_len}")
-    check(3 <= vocab_size <= 50_000, f"vocabulary size must be from 3 to 50,000; got {vocab_size}")
-    check(tokens in TOKENIZERS, f"tokens must be one of {', '.join(TOKENIZERS)}; got {tokens!r}")
+    ok = isinstance(max_len, int) and 2 <= max_len <= 500
+    check(ok, "whole_range", name="maxlen", lo=2, hi=500, got=max_len)
+    ok = isinstance(vocab_size, int) and 3 <= vocab_size <= 50_000
+    check(ok, "whole_range", name="vocab", lo=3, hi="50,000", got=vocab_size)
+    check(tokens in TOKENIZERS, "choice", name="tokens", choices=", ".join(TOKENIZERS), got=tokens)
     slots = len(data.texts) * max_len
-    check(
-        slots <= MAX_TOKEN_SLOTS,
-        f"{len(data.texts):,} texts x maximum length {max_len} = {slots:,} token slots; at most "
-        f"{MAX_TOKEN_SLOTS:,} on this shared server: choose fewer texts or a shorter maximum length",
-        "token_slots",
-        n=len(data.texts),
-        max_len=max_len,
-        slots=slots,
-        max=MAX_TOKEN_SLOTS,
-    )
+    n = len(data.texts)
+    check(slots <= MAX_TOKEN_SLOTS, "token_slots", n=n, max_len=max_len, slots=slots, max=MAX_TOKEN_SLOTS)
     train_idx, test_idx = data.split(test_share, seed) if held_out else (np.arange(len(data.texts)),) * 2
-    check(
-        len(test_idx) > 0 and len(train_idx) > 0, "the data is too small to hold out a test part", "too_small"
-    )
+    check(len(test_idx) > 0 and len(train_idx) > 0, "too_small")
     tok, cut, counts = tokenize_all(data.texts, tokens, max_len, count=set(train_idx.tolist()))
     vocab = Vocab.from_counts(
         counts, max_size=vocab_size
@@ -120,11 +112,11 @@ def build_text_task(
 
     def encode(text: str):
         t = tokenize(text, tokens)
-        check(len(t) > 0, "the sentence has no tokens", "no_tokens")
+        check(len(t) > 0, "no_tokens")
         got, unknown = vocab.encode(t[:max_len])
         warn = warn_unknown(unknown)
         if len(t) > max_len:
-            warn.append(Note(f"cut to the first {max_len} tokens", "cut", maxlen=max_len))
+            warn.append(Note("cut", maxlen=max_len))
         return torch.tensor(got), t[:max_len], warn
 
     model = {

@@ -15,6 +15,7 @@ import torch
 from . import optim
 from .config import TrainConfig
 from .data.seqdata import SeqData
+from .errors import Note
 from .models import SeqModel, compute_loss, count_correct
 
 
@@ -59,7 +60,7 @@ class Trainer:
         self.train_seconds = 0.0  # the training loop alone, summed over chunks
         self.done = False
         self.stop_reason: str | None = None  # "epochs", "target" or "nan"
-        self.message: str | None = None  # what to change, when training stopped on NaN
+        self.message: Note | None = None  # what to change, when training stopped on NaN (a keyed note)
         self._order: torch.Tensor | None = None
         self._pos = 0
         self._epoch_stats = [0.0, 0, 0, 0, 0.0, 0]  # loss*n, n, correct, counted, seconds, steps
@@ -155,12 +156,11 @@ class Trainer:
 
     def _stop_nan(self, value: float) -> None:
         self.done, self.stop_reason = True, "nan"
-        hint = f"lower the learning rate (try {self.cfg.lr / 10:g})"
-        if self.cfg.clip == 0:
-            hint += " or turn on gradient clipping (e.g. 1.0)"
-        self.message = (
-            f"training stopped at epoch {self.epoch + 1}: the loss became {value} "
-            f"(it diverged); {hint}, then reset and train again"
+        self.message = Note(
+            "nan_stop_clip" if self.cfg.clip == 0 else "nan_stop",
+            epoch=self.epoch + 1,
+            value=str(value),
+            lr=self.cfg.lr / 10,
         )
 
     @torch.no_grad()

@@ -65,8 +65,8 @@ def test_same_seed_same_weights_and_global_rng_untouched():
 @pytest.mark.parametrize(
     "field,value,words",
     [
-        ("hidden_size", 0, "hidden size"),
-        ("hidden_size", 10_000, "hidden size"),
+        ("hidden_size", 0, "hidden must be"),
+        ("hidden_size", 10_000, "hidden must be"),
         ("num_layers", 5, "layers"),
         ("cell", "transformer", "cell"),
     ],

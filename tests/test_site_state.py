@@ -49,7 +49,7 @@ def test_url_round_trip_reproduces_every_setting():
     [
         ("hidden", "100000", "expected 1 to 256"),
         ("cell", "transformer", "expected one of"),
-        ("lr", "fast", "expected a float"),
+        ("lr", "fast", "expected a number"),
         ("bidir", "maybe", "expected 1 or 0"),
     ],
 )

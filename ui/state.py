@@ -8,6 +8,20 @@ default and yields a message naming the field, the value and what is allowed.
 from dataclasses import dataclass
 from typing import Any
 
+from rnnlab.config import fmt
+from rnnlab.errors import Note
+
+
+class LinkProblem(ValueError):
+    """A value a field cannot take: ``note`` says why, keyed (``link_*`` in rnnlab/messages/link.*.toml)."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(key)
+
+    def note(self, field: str, value: str) -> Note:
+        return Note(self.key, field=field, value=value, **self.values)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -20,18 +34,23 @@ class Field:
     help: str = ""  # what it sets (for the table in the docs)
 
     def parse(self, text: str):
-        """Text from a URL -> value; raises ValueError with the reason."""
+        """Text from a URL -> value; raises :class:`LinkProblem` with the reason."""
         if self.kind is bool:
             if text.lower() in ("1", "true", "yes", "on"):
                 return True
             if text.lower() in ("0", "false", "no", "off"):
                 return False
-            raise ValueError("expected 1 or 0")
-        value = self.kind(text)
+            raise LinkProblem("link_bool")
+        try:
+            value = self.kind(text)
+        except ValueError:
+            raise LinkProblem("link_whole" if self.kind is int else "link_number") from None
+        if self.kind is float and value != value:  # NaN passes every comparison below
+            raise LinkProblem("link_number")
         if self.choices and value not in self.choices:
-            raise ValueError(f"expected one of {', '.join(map(str, self.choices))}")
+            raise LinkProblem("link_choice", choices=", ".join(map(str, self.choices)))
         if self.lo is not None and value < self.lo or self.hi is not None and value > self.hi:
-            raise ValueError(f"expected {self.lo:g} to {self.hi:g}")
+            raise LinkProblem("link_range", lo=fmt(self.lo), hi=fmt(self.hi))
         return value
 
     def format(self, value) -> str:
@@ -45,8 +64,9 @@ class Field:
 RESERVED = {"embed", "embed_options"}  # query parameters Streamlit keeps for itself
 
 
-def decode(params, fields: list[Field]) -> tuple[dict, list[str]]:
-    """Query params (a mapping of str -> str) -> values for every field, and messages for bad ones."""
+def decode(params, fields: list[Field]) -> tuple[dict, list[Note]]:
+    """Query params (a mapping of str -> str) -> values for every field, and keyed notes for bad ones
+    (a :class:`Note` is its English text; ``say(note, lang)`` gives the visitor's language)."""
     values, problems = {}, []
     for f in fields:
         values[f.name] = f.default
@@ -54,9 +74,8 @@ def decode(params, fields: list[Field]) -> tuple[dict, list[str]]:
             raw = params[f.name]
             try:
                 values[f.name] = f.parse(str(raw))
-            except ValueError as err:
-                reason = str(err) if "expected" in str(err) else f"expected a {f.kind.__name__}"
-                problems.append(f"{f.name}={raw!r} in the link was ignored: {reason}")
+            except LinkProblem as err:
+                problems.append(err.note(f.name, str(raw)))
     return values, problems
 
 
@@ -114,7 +133,7 @@ def unpack_messages(text: str) -> list[tuple[str, int]]:
     for part in text.split("|"):
         msg, sep, label = part.rpartition(":")
         if not sep or label not in ("0", "1") or not msg:
-            raise ValueError(f"bad row {part!r}: expected MESSAGE:1 or MESSAGE:0")
+            raise LinkProblem("link_rows")
         rows.append((msg, int(label)))
     return rows
 

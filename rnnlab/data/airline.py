@@ -34,15 +34,9 @@ def read_csv(source) -> pd.DataFrame:
     try:
         df = pd.read_csv(source)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise RNNLabError(f"could not read the CSV file: {str(err).splitlines()[0]}") from None
-    check(
-        len(df) <= MAX_ROWS,
-        f"the file has {len(df):,} rows; at most {MAX_ROWS:,}",
-        "many_rows",
-        n=len(df),
-        max=MAX_ROWS,
-    )
-    check(len(df.columns) >= 1 and len(df) >= 1, "the CSV file has no data rows", "no_rows")
+        raise RNNLabError("csv_unreadable", detail=str(err).splitlines()[0]) from None
+    check(len(df) <= MAX_ROWS, "many_rows", n=len(df), max=MAX_ROWS)
+    check(len(df.columns) >= 1 and len(df) >= 1, "no_rows")
     return df
 
 
@@ -51,15 +45,13 @@ def series_from(
 ) -> tuple[list[str], np.ndarray]:
     """Dates (as text) and float values from a table: the value column must hold numbers (gaps allowed)."""
     value_col = value_col or df.columns[-1]
-    check(value_col in df.columns, f"no column {value_col!r}; columns: {', '.join(map(str, df.columns))}")
+    check(value_col in df.columns, "no_column", column=value_col, columns=", ".join(map(str, df.columns)))
     values = pd.to_numeric(df[value_col], errors="coerce")
     bad = df.index[values.isna() & df[value_col].notna()].tolist()
     if bad:
         sample = ", ".join(f"row {i + 2} ({df[value_col][i]!r})" for i in bad[:3])
-        raise RNNLabError(
-            f"column {value_col!r} must hold numbers; not numeric: {sample}"
-            + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
-        )
+        more = f" (+{len(bad) - 3})" if len(bad) > 3 else ""
+        raise RNNLabError("not_numeric", column=value_col, sample=sample + more)
     dates = df[date_col].astype(str).tolist() if date_col else [str(i) for i in range(len(df))]
     if date_col is None and len(df.columns) > 1:
         dates = df[df.columns[0]].astype(str).tolist()
@@ -68,12 +60,12 @@ def series_from(
 
 def fill_missing(values: np.ndarray, how: str = "interpolate") -> tuple[np.ndarray, int]:
     """Missing values (NaN) dropped or linearly interpolated; returns the series and how many there were."""
-    check(how in ("drop", "interpolate"), f"missing values: expected drop or interpolate; got {how!r}")
+    check(how in ("drop", "interpolate"), "missing_how", got=how)
     v = np.asarray(values, dtype=float)
     missing = int(np.isnan(v).sum())
     if missing == 0:
         return v, 0
-    check(missing < len(v), "every value is missing", "all_missing")
+    check(missing < len(v), "all_missing")
     if how == "drop":
         return v[~np.isnan(v)], missing
     idx = np.arange(len(v))
@@ -95,9 +87,9 @@ class Transform:
 
     @classmethod
     def fit(cls, kind: str, y: np.ndarray, split: int) -> "Transform":
-        check(kind in PREPROCESS, f"preprocessing must be one of {', '.join(PREPROCESS)}; got {kind!r}")
+        check(kind in PREPROCESS, "choice", name="prep", choices=", ".join(PREPROCESS), got=kind)
         if kind in ("log", "seasonal-diff"):
-            check(bool(np.all(y > 0)), f"{kind} needs positive values; the series has values <= 0")
+            check(bool(np.all(y > 0)), "prep_positive", kind=kind)
         t = cls(kind)
         if kind == "none":
             return t
@@ -153,18 +145,18 @@ def make_windows(
 ) -> Windows:
     """Sliding windows over the series; targets of the last ``n_test`` months form the test part."""
     y = np.asarray(y, dtype=float)
-    check(not np.isnan(y).any(), "the series has missing values; drop or fill them first")
-    check(1 <= n_test < len(y), f"the test part must be from 1 to {len(y) - 1} steps; got {n_test}")
-    check(
-        isinstance(window, (int, np.integer)) and window >= 1,
-        f"window must be a whole number >= 1; got {window}",
-    )
+    check(not np.isnan(y).any(), "series_missing")
+    check(1 <= n_test < len(y), "test_range", hi=len(y) - 1, got=n_test)
     limit = max_window(len(y), n_test, preprocess)
     check(
-        window <= limit,
-        f"window {window} is too long for this series: with {len(y)} values and "
-        f"{n_test} held out for testing, the window can be at most {max(limit, 0)}",
+        isinstance(window, (int, np.integer)) and window >= 1,
+        "whole_range",
+        name="window",
+        lo=1,
+        hi=max(limit, 1),
+        got=window,
     )
+    check(window <= limit, "window_long", window=window, n=len(y), n_test=n_test, hi=max(limit, 0))
     split = len(y) - n_test
     tf = Transform.fit(preprocess, y, split)
     z = tf.forward(y)

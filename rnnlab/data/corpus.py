@@ -32,34 +32,13 @@ class TextSet:
     notes: list[str] = field(default_factory=list)  # what was dropped or cut while reading
 
     def __post_init__(self):
-        check(len(self.texts) == len(self.labels), "every text needs a label")
-        check(
-            len(self.texts) >= 4,
-            f"the data needs at least 4 labelled texts; got {len(self.texts)}",
-            "few_texts",
-            n=len(self.texts),
-        )
-        check(
-            len(self.texts) <= MAX_CORPUS_ROWS,
-            f"the data has {len(self.texts):,} rows; at most {MAX_CORPUS_ROWS:,} on this shared server",
-            "many_rows",
-            n=len(self.texts),
-            max=MAX_CORPUS_ROWS,
-        )
+        n = len(self.texts)
+        check(n == len(self.labels), "text_label_count", texts=n, labels=len(self.labels))
+        check(n >= 4, "few_texts", n=n)
+        check(n <= MAX_CORPUS_ROWS, "many_rows", n=n, max=MAX_CORPUS_ROWS)
         found = sorted(set(self.labels))
-        check(
-            len(found) >= 2,
-            f"the data has only one class ({self.classes[found[0]]!r}); a classifier needs two or more",
-            "one_class",
-            label=self.classes[found[0]],
-        )
-        check(
-            len(self.classes) <= MAX_CLASSES,
-            f"the data has {len(self.classes)} classes; at most {MAX_CLASSES}",
-            "many_classes",
-            n=len(self.classes),
-            max=MAX_CLASSES,
-        )
+        check(len(found) >= 2, "one_class", label=self.classes[found[0]])
+        check(len(self.classes) <= MAX_CLASSES, "many_classes", n=len(self.classes), max=MAX_CLASSES)
 
     def split(self, test_share: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         """(train, test) row indices: the corpus's fixed test part, else a seeded stratified draw."""
@@ -82,11 +61,7 @@ def from_pairs(pairs: list[tuple[str, object]], notes: list[str] | None = None) 
     notes = list(notes or [])
     cut = sum(len(t) > MAX_TEXT for t, _ in pairs)
     if cut:
-        notes.append(
-            Note(
-                f"{cut} text(s) longer than {MAX_TEXT} characters were cut", "texts_cut", n=cut, max=MAX_TEXT
-            )
-        )
+        notes.append(Note("texts_cut", n=cut, max=MAX_TEXT))
     names = sorted(
         {str(l) for _, l in pairs},
         key=lambda s: (not s.lstrip("-").isdigit(), int(s) if s.lstrip("-").isdigit() else 0, s),
@@ -109,23 +84,11 @@ def parse_pairs(text: str) -> TextSet:
             bad.append(no)
             continue
         pairs.append((body.strip().strip('"'), label.strip()))
-    check(
-        len(pairs) <= MAX_ROWS,
-        f"{len(pairs):,} lines; at most {MAX_ROWS:,} on this shared server",
-        "many_rows",
-        n=len(pairs),
-        max=MAX_ROWS,
-    )
+    check(len(pairs) <= MAX_ROWS, "many_rows", n=len(pairs), max=MAX_ROWS)
     if bad:
         lines = f"{', '.join(map(str, bad[:5]))}{' …' if len(bad) > 5 else ''}"
-        raise RNNLabError(
-            f"line(s) {lines} have no label: write each as sentence<TAB>label or sentence,label",
-            "no_label",
-            lines=lines,
-        )
-    return from_pairs(
-        pairs, [Note(f"{empty} empty line(s) skipped", "empty_lines", n=empty)] if empty else []
-    )
+        raise RNNLabError("no_label", lines=lines)
+    return from_pairs(pairs, [Note("empty_lines", n=empty)] if empty else [])
 
 
 def read_table(text: str) -> pd.DataFrame:
@@ -137,28 +100,18 @@ def read_table(text: str) -> pd.DataFrame:
             io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise RNNLabError(f"could not read the table: {str(err).splitlines()[0]}") from None
-    check(
-        len(df.columns) >= 2,
-        "the table needs at least two columns: a text column and a label column",
-        "two_columns",
-    )
-    check(
-        len(df) <= MAX_ROWS,
-        f"the table has {len(df):,} rows; at most {MAX_ROWS:,} on this shared server",
-        "many_rows",
-        n=len(df),
-        max=MAX_ROWS,
-    )
+        raise RNNLabError("table_unreadable", detail=str(err).splitlines()[0]) from None
+    check(len(df.columns) >= 2, "two_columns")
+    check(len(df) <= MAX_ROWS, "many_rows", n=len(df), max=MAX_ROWS)
     return df
 
 
 def from_table(df: pd.DataFrame, text_col: str, label_col: str) -> TextSet:
-    check(text_col != label_col, "choose different columns for the text and the label", "same_column")
+    check(text_col != label_col, "same_column")
     rows = [(t, l) for t, l in zip(df[text_col], df[label_col])]
     kept = [(t, l) for t, l in rows if str(t).strip() and str(l).strip()]
     gone = len(rows) - len(kept)
-    notes = [Note(f"{gone} row(s) with an empty text or label skipped", "empty_rows", n=gone)] if gone else []
+    notes = [Note("empty_rows", n=gone)] if gone else []
     return from_pairs(kept, notes)
 
 
@@ -177,13 +130,5 @@ def movie_reviews(neutral: float = 0.0, test_every: int = 5) -> TextSet:
         labels,
         ["negative", "positive"],
         test_index=test,
-        notes=[
-            Note(
-                f"{len(rows) - len(kept)} near-neutral snippet(s) dropped",
-                "neutral_dropped",
-                n=len(rows) - len(kept),
-            )
-        ]
-        if len(kept) < len(rows)
-        else [],
+        notes=[Note("neutral_dropped", n=len(rows) - len(kept))] if len(kept) < len(rows) else [],
     )

@@ -108,8 +108,7 @@ def fetch(
             if got != expected:
                 path.unlink()
                 raise RNNLabError(
-                    f"{fname} from {url} is not the expected file ({algorithm.upper()} {got}, expected "
-                    f"{expected}); it was deleted. Try again later, or download it yourself and upload it"
+                    "checksum_bad", file=fname, algorithm=algorithm.upper(), got=got, expected=expected
                 )
         paths[fname] = path
     return paths
@@ -129,9 +128,7 @@ def _download(url, path, fname, progress, opener, timeout, remote) -> None:
     except (urllib.error.URLError, TimeoutError, OSError) as err:
         part.unlink(missing_ok=True)
         raise RNNLabError(
-            f"could not download {remote.title}: this machine seems to be offline or the server did not "
-            f"answer ({getattr(err, 'reason', err)}). Download {url} yourself and put it into "
-            f"{path.parent}, or choose 'Upload a CSV or TSV file' (text and label columns)"
+            "offline", title=remote.title, reason=str(getattr(err, "reason", err)), file=fname
         ) from None
 
 
@@ -147,10 +144,7 @@ def parse_nsmc(train: Path, test: Path) -> Parsed:
     for path in (train, test):
         with open(path, encoding="utf-8") as f:
             header = f.readline().rstrip("\n").split("\t")
-            check(
-                header == ["id", "document", "label"],
-                f"{path.name} is not in the NSMC format (header {header})",
-            )
+            check(header == ["id", "document", "label"], "nsmc_format", file=path.name, header=header)
             rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
         rows = [r for r in rows if len(r) == 3 and r[1].strip() and r[2] in ("0", "1")]
         out += [[r[1][:MAX_TEXT] for r in rows], [int(r[2]) for r in rows]]
@@ -170,7 +164,7 @@ def parse_imdb(archive: Path) -> Parsed:
                 text = tar.extractfile(m).read().decode("utf-8", errors="replace").replace("<br />", " ")
                 parts[hit.group(1)][0].append(text[:MAX_TEXT])
                 parts[hit.group(1)][1].append(int(hit.group(2) == "pos"))
-    check(parts["train"][0] and parts["test"][0], f"{archive.name} has no aclImdb train/test reviews")
+    check(parts["train"][0] and parts["test"][0], "imdb_empty", file=archive.name)
     return (*parts["train"], *parts["test"], SENTIMENT)
 
 
@@ -187,19 +181,14 @@ def parse_reuters(archive: Path, word_index: Path, seed: int = 113, test_split: 
     (word -> rank), turned back into text. The train/test split is Keras's (shuffle with seed 113, last
     20% held out), so accuracies compare with published Keras examples."""
     arrays = load_npz(archive)
-    check(
-        {"x", "y"} <= arrays.keys(),
-        f"{archive.name} has no x and y arrays (found {', '.join(arrays) or 'none'})",
-    )
+    check({"x", "y"} <= arrays.keys(), "reuters_arrays", file=archive.name, found=", ".join(arrays) or "-")
     try:
         words = {int(i): w for w, i in json.loads(word_index.read_text(encoding="utf-8")).items()}
     except (ValueError, AttributeError) as err:
-        raise RNNLabError(f"{word_index.name} is not a word index (JSON word -> number): {err}") from None
+        raise RNNLabError("word_index", file=word_index.name, detail=str(err)) from None
     xs, ys = arrays["x"], np.asarray(arrays["y"]).astype(int)
-    check(
-        len(xs) == len(ys) and ys.min() >= 0 and ys.max() < len(REUTERS_TOPICS),
-        f"{archive.name}: x and y do not match",
-    )
+    ok = len(xs) == len(ys) and ys.min() >= 0 and ys.max() < len(REUTERS_TOPICS)
+    check(ok, "reuters_mismatch", file=archive.name)
     order = np.arange(len(xs))
     np.random.RandomState(seed).shuffle(order)
     texts = [" ".join(words.get(int(i), "<unk>") for i in xs[k])[:MAX_TEXT] for k in order]
@@ -209,7 +198,7 @@ def parse_reuters(archive: Path, word_index: Path, seed: int = 113, test_split: 
 
 
 def parse(name: str, paths: dict[str, Path]) -> Parsed:
-    check(name in CORPORA, f"unknown corpus {name!r}; corpora: {', '.join(CORPORA)}")
+    check(name in CORPORA, "corpus_unknown", got=name, choices=", ".join(CORPORA))
     if name == "nsmc":
         return parse_nsmc(paths["ratings_train.txt"], paths["ratings_test.txt"])
     if name == "imdb":

@@ -33,9 +33,7 @@ class EmojiCodec:
     """Turns messages into model inputs with one of the two encodings."""
 
     def __init__(self, messages: list[tuple[str, int]], encoding: str = "embedding"):
-        check(
-            encoding in ("embedding", "tutorial"), f"encoding must be embedding or tutorial; got {encoding!r}"
-        )
+        check(encoding in ("embedding", "tutorial"), "encoding_choice", got=encoding)
         self.encoding = encoding
         self.token_lists = [self.tokenize(text) for text, _ in messages]
         self.vocab = Vocab.build(self.token_lists)
@@ -45,13 +43,7 @@ class EmojiCodec:
     @staticmethod
     def tokenize(text: str) -> list[str]:
         tokens = emoji_tokens(text)
-        check(
-            len(tokens) <= MAX_TOKENS,
-            f"the message has {len(tokens)} emoji; at most {MAX_TOKENS}",
-            "many_emoji",
-            n=len(tokens),
-            max=MAX_TOKENS,
-        )
+        check(len(tokens) <= MAX_TOKENS, "many_emoji", n=len(tokens), max=MAX_TOKENS)
         return tokens
 
     def encode(self, tokens: list[str]) -> tuple[torch.Tensor, list[str]]:
@@ -66,29 +58,16 @@ class EmojiCodec:
     def dataset(self, labels: list[int]) -> SeqData:
         if self.encoding == "embedding":
             return from_ids([self.vocab.encode(t)[0] for t in self.token_lists], labels)
-        check(
-            len({len(t) for t in self.token_lists}) == 1,
-            "the tutorial encoding needs messages of equal length; use the embedding encoding",
-        )
+        check(len({len(t) for t in self.token_lists}) == 1, "equal_length")
         return from_features([[[self.number[t]] for t in toks] for toks in self.token_lists], labels)
 
 
 def check_messages(messages: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Validate a user-edited table: non-empty, both labels present, at most MAX_MESSAGES rows."""
     rows = [(str(t).strip(), int(l)) for t, l in messages if str(t).strip()]
-    check(len(rows) >= 2, "the table needs at least two messages", "two_messages")
-    check(
-        len(rows) <= MAX_MESSAGES,
-        f"the table has {len(rows)} messages; at most {MAX_MESSAGES}",
-        "many_messages",
-        n=len(rows),
-        max=MAX_MESSAGES,
-    )
-    check(
-        {l for _, l in rows} == {0, 1},
-        "the table needs at least one GOOD and one BAD message",
-        "good_and_bad",
-    )
+    check(len(rows) >= 2, "two_messages")
+    check(len(rows) <= MAX_MESSAGES, "many_messages", n=len(rows), max=MAX_MESSAGES)
+    check({l for _, l in rows} == {0, 1}, "good_and_bad")
     for text, _ in rows:
         EmojiCodec.tokenize(text)
     return rows

@@ -27,9 +27,7 @@ MAX_MEMBER_BYTES = 256 * 2**20  # an uncompressed member larger than this is ref
 class _ArraysOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str):
         if (module, name) not in _ALLOWED:
-            raise RNNLabError(
-                f"refusing to load {module}.{name} from the file: it may be damaged or malicious"
-            )
+            raise RNNLabError("npz_refused", name=f"{module}.{name}")
         return super().find_class(module, name)
 
 
@@ -55,10 +53,13 @@ def load_npz(path: Path) -> dict[str, np.ndarray]:
                     continue
                 if info.file_size > MAX_MEMBER_BYTES:
                     raise RNNLabError(
-                        f"{info.filename} in {Path(path).name} unpacks to {info.file_size / 2**20:,.0f} MB; "
-                        f"at most {MAX_MEMBER_BYTES // 2**20} MB"
+                        "npz_big",
+                        member=info.filename,
+                        file=Path(path).name,
+                        mb=info.file_size / 2**20,
+                        max_mb=MAX_MEMBER_BYTES // 2**20,
                     )
                 out[info.filename[:-4]] = _read_member(archive.read(info))
     except (zipfile.BadZipFile, pickle.UnpicklingError, ValueError, EOFError) as err:
-        raise RNNLabError(f"{Path(path).name} is not a readable .npz archive ({err})") from None
+        raise RNNLabError("npz_unreadable", file=Path(path).name, detail=str(err)) from None
     return out

@@ -31,9 +31,9 @@ class SeqData:
 
 def pad_ids(rows: list[list[int]], max_len: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
     """Token-id lists -> (N, L) long tensor padded with PAD_ID, and (N,) lengths. Long rows are cut."""
-    check(len(rows) > 0, "no sequences to pad: the data set is empty")
+    check(len(rows) > 0, "no_sequences")
     rows = [r[:max_len] if max_len else r for r in rows]
-    check(all(len(r) > 0 for r in rows), "every sequence needs at least one token; an empty one was found")
+    check(all(len(r) > 0 for r in rows), "empty_sequence")
     top = max(len(r) for r in rows)
     x = torch.full((len(rows), top), PAD_ID, dtype=torch.long)
     for i, r in enumerate(rows):

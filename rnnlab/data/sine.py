@@ -12,8 +12,8 @@ from ..errors import check
 
 def generate(n: int, window: int = 50, seed: int = 2022) -> tuple[np.ndarray, np.ndarray]:
     """X (n, window) and y (n,), float32, reproducible from ``seed``."""
-    check(1 <= n <= 200_000, f"series count must be from 1 to 200,000; got {n}")
-    check(2 <= window <= 1_000, f"window must be from 2 to 1,000; got {window}")
+    check(1 <= n <= 200_000, "count_range", hi=200_000, got=n)
+    check(2 <= window <= 1_000, "length_range", hi=1_000, got=window)
     rng = np.random.default_rng(seed)
     f1, f2, o1, o2 = rng.random((4, n, 1))
     t = np.linspace(0, 1, window + 1)

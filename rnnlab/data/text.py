@@ -17,18 +17,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}_']+|[^\s\p{L}\p{N}_']", regex.V1)
 
 def check_text(text: str) -> str:
     """Reject empty and overlong messages with a message that says the limit."""
-    check(
-        isinstance(text, str) and text.strip() != "",
-        "the message is empty: type at least one token",
-        "empty_message",
-    )
-    check(
-        len(text) <= MAX_CHARS,
-        f"the message is too long: {len(text):,} characters, at most {MAX_CHARS:,}",
-        "long_message",
-        n=len(text),
-        max=MAX_CHARS,
-    )
+    check(isinstance(text, str) and text.strip() != "", "empty_message")
+    check(len(text) <= MAX_CHARS, "long_message", n=len(text), max=MAX_CHARS)
     return text
 
 
@@ -78,7 +68,7 @@ class Vocab:
         order = sorted(counts, key=lambda t: -counts[t])  # stable sort keeps first-seen order on ties
         kept = [t for t in order if counts[t] >= min_count]
         if max_size is not None:
-            check(max_size >= 3, f"vocabulary size must be at least 3; got {max_size}")
+            check(max_size >= 3, "vocab_min", got=max_size)
             kept = kept[: max_size - 2]
         return cls([PAD, UNK] + kept, {t: counts[t] for t in kept})
 
