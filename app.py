@@ -1,4 +1,4 @@
-"""RNN Lab: the frame. Navigation, language, device.
+"""RNN Lab: the frame. Navigation (from ``ui.registry``), language, device.
 
 Each lab is a thin page in labs/ (not pages/: Streamlit would auto-discover that folder and, on a cold
 server, run a deep-linked page without this frame).
@@ -10,16 +10,26 @@ import streamlit as st
 
 from rnnlab.device import use_one_thread
 from ui.frame import setup_device, setup_language, tr
+from ui.registry import HOME, ready_labs
 
 st.set_page_config(page_title="RNN Lab", page_icon="🔁", layout="wide")
 use_one_thread()
 setup_language()
+home = st.Page(HOME.page, title=tr(HOME.title_key), icon=HOME.icon, url_path="start", default=True)
 nav = st.navigation(
-    [
-        st.Page("labs/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
-        st.Page("labs/emoji.py", title=tr("nav.emoji"), icon="🐱", url_path="emoji"),
-        st.Page("labs/sentences.py", title=tr("nav.sentences"), icon="💬", url_path="sentences"),
-        st.Page("labs/forecast.py", title=tr("nav.forecast"), icon="✈️", url_path="forecast"),
+    [home]
+    + [
+        st.Page(lab.page, title=tr(lab.title_key), icon=lab.icon, url_path=lab.url_path)
+        for lab in ready_labs()
+    ]
+    # the default page is served at "/", so an old /home link would read "Page not found": send it home
+    + [
+        st.Page(
+            lambda: st.switch_page(home),
+            title=tr(HOME.title_key),
+            url_path=HOME.url_path,
+            visibility="hidden",
+        )
     ]
 )
 setup_device()

@@ -1,18 +1,11 @@
-"""Home: what an RNN is, a picture of one unrolled, and a card per lab."""
+"""Home: what an RNN is, a picture of one unrolled, and a card per lab (from ``ui.registry``)."""
 
 from pathlib import Path
 
 import streamlit as st
 
 from ui.frame import tr
-
-LABS = [
-    ("emoji", "🐱", "labs/emoji.py"),
-    ("sentences", "💬", "labs/sentences.py"),
-    ("forecast", "✈️", "labs/forecast.py"),
-    ("memory", "🧠", None),
-    ("seq2seq", "🔁", None),
-]
+from ui.registry import LABS
 
 st.title(tr("home.title"))
 st.markdown(tr("home.lead"))
@@ -20,12 +13,11 @@ st.image(str(Path(__file__).resolve().parents[1] / "assets" / "unrolled.svg"), w
 st.caption(tr("home.picture"))
 st.markdown(tr("home.how"))
 st.subheader(tr("home.labs"))
-cols = st.columns(len(LABS))
-for col, (name, icon, page) in zip(cols, LABS):
+for col, lab in zip(st.columns(len(LABS)), LABS):
     with col.container(border=True, height="stretch"):
-        st.markdown(f"#### {icon} {tr(f'nav.{name}')}")
-        st.markdown(tr(f"home.{name}"))
-        if page:
-            st.page_link(page, label=tr("home.open"), icon="▶️")
+        st.markdown(f"#### {lab.icon} {tr(lab.title_key)}")
+        st.markdown(tr(lab.card_key))
+        if lab.ready:
+            st.page_link(lab.page, label=tr("home.open"), icon="▶️")
         else:
             st.caption(tr("home.soon"))

@@ -5,7 +5,23 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, LAST_EPOCH_JS, browser_page, streamlit_server
+from browser import CHROMIUM, LAST_EPOCH_JS, browser_page, server_log, streamlit_server
+
+from ui.i18n import t
+from ui.registry import HOME, ready_labs
+
+
+def test_every_registered_lab_opens_in_a_real_browser():
+    """Each ready lab of the registry, by its address, in en and ko; /home (an old link) goes home."""
+    with streamlit_server() as (url, proc), browser_page() as page:
+        for lang in ("en", "ko"):
+            for lab in [HOME, *ready_labs()]:
+                page.goto(f"{url}/{lab.url_path}?lang={lang}")
+                page.get_by_text(t(lab.marker, lang), exact=True).first.wait_for(timeout=30_000)
+                assert page.get_by_text("Page not found").count() == 0, lab.url_path
+                assert page.locator(".stException").count() == 0, lab.url_path
+        log = server_log(proc)
+        assert "Traceback" not in log, log[-3000:]
 
 
 def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
