@@ -48,5 +48,9 @@ def diverged(trainer: Trainer) -> Note | None:
     if trainer.stop_reason != "nan":
         return None
     lr = trainer.cfg.lr
-    key = "memory_diverged_clip" if trainer.cfg.clip == 0 else "memory_diverged"
-    return Note(key, epoch=trainer.epoch + 1, lr=f"{lr:g}", lower=f"{lr / 10:g}")
+    return Note(
+        "memory_diverged_clip" if trainer.cfg.clip == 0 else "memory_diverged",
+        epoch=trainer.epoch + 1,
+        lr=f"{lr:g}",
+        lower=f"{lr / 10:g}",
+    )
