@@ -31,7 +31,13 @@ def arr(v):
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    """Every chart's spec; a title wrapped with <br> (rnnlab.viz_layout.wrap) reads as one line here."""
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    for spec in specs:
+        title = spec["layout"].get("title") or {}
+        if "text" in title:
+            title["text"] = title["text"].replace("<br>", " ")
+    return specs
 
 
 def train_to_end(at, page: str = "emoji", limit: int = 80):

@@ -14,6 +14,7 @@ from rnnlab.metrics import regression_errors
 from rnnlab.replay import GATES
 
 from .frame import reason, show_error, tr
+from .inspect_view import heat_notes
 
 MAX_UPLOAD_MB = 5
 
@@ -172,12 +173,15 @@ def _insides(page: str, model, dates: list[str], w: airline.Windows) -> None:
         or "hidden"
     )
     t_dates = [dates[i] for i in w.t]
-    st.caption(tr("fc.inside_help"))
+    d = model.cfg.directions
+    if view == "hidden" or model.cfg.cell != "rnn":
+        heat_notes(len(t_dates), d, viz.MAX_MONTHS, "cls.months_cut")
     if view == "hidden":
+        st.caption(tr("fc.inside_help"))
         for k, h in enumerate(forecast.window_states(model, w)):
             st.plotly_chart(
                 viz.time_heatmap(
-                    h, t_dates, tr("inspect.hidden_title", layer=k + 1), tr("inspect.unit_axis")
+                    h, t_dates, tr("inspect.hidden_title", layer=k + 1), tr("inspect.unit_axis"), directions=d
                 ),
                 key=f"{page}.wh{k}",
                 config={"displayModeBar": False},
@@ -185,14 +189,19 @@ def _insides(page: str, model, dates: list[str], w: airline.Windows) -> None:
     elif model.cfg.cell == "rnn":
         st.info(tr("inspect.no_gates"))
     else:
+        st.caption(tr("cls.fc_gates_help"))
         gates = forecast.window_gates(model, w, model.cfg.num_layers - 1)
-        cols = st.columns(2)
-        for j, g in enumerate(GATES[model.cfg.cell]):
-            with cols[j % 2]:
-                st.plotly_chart(
-                    viz.time_heatmap(
-                        gates[g], t_dates, tr(f"gate.{g}"), tr("inspect.unit_axis"), gate=g not in ("g", "n")
-                    ),
-                    key=f"{page}.wg{g}",
-                    config={"displayModeBar": False},
-                )
+        for g in GATES[model.cfg.cell]:  # full width: one column per month
+            st.plotly_chart(
+                viz.time_heatmap(
+                    gates[g],
+                    t_dates,
+                    tr(f"gate.{g}"),
+                    tr("inspect.unit_axis"),
+                    gate=g not in ("g", "n"),
+                    directions=d,
+                ),
+                key=f"{page}.wg{g}",
+                config={"displayModeBar": False},
+            )
+            st.caption(f"{tr(f'gate.{g}_help')} {tr(f'cls.gate_{g}')}")

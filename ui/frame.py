@@ -1,9 +1,14 @@
 """The shared frame: language (URL ``?lang=``, else the browser's), device choice, small helpers."""
 
+from types import SimpleNamespace
+
 import streamlit as st
 
 from rnnlab.device import available_devices, describe_device
+from rnnlab.viz_layout import EMOJI_CSS, shorten
 from ui.i18n import LANGS, explain, pick_language, t
+
+QUOTE_CHARS = 40  # a value quoted in a message (an unknown word, a cell of a file) is cut to this
 
 
 def lang() -> str:
@@ -15,8 +20,21 @@ def tr(key: str, **values) -> str:
     return t(key, lang(), **values)
 
 
+def setup_style() -> None:
+    """Colour emoji in every text, input, button, table and chart: the emoji fonts, limited to emoji code
+    points (``EMOJI_CSS``), come before the text font (whose own 🤖 is a small monochrome glyph)."""
+    st.html(
+        f"<style>{EMOJI_CSS}\n"
+        'html, body, input, textarea, button, select, [data-testid="stMarkdownContainer"], '
+        '[data-testid="stWidgetLabel"] p { font-family: "RNNLab Emoji", "Source Sans", '
+        '"Source Sans Pro", sans-serif; }</style>'
+    )
+
+
 def setup_language() -> str:
-    """Decide the language once per session, let the sidebar change it, and keep it in the URL."""
+    """Decide the language once per session, let the sidebar change it, and keep it in the URL.
+    Also sets the page style (``setup_style``), which every page needs before anything is drawn."""
+    setup_style()
     if "lang" not in st.session_state:
         locale = getattr(st.context, "locale", None)
         st.session_state["lang"] = pick_language(st.query_params.get("lang"), locale)
@@ -37,7 +55,16 @@ def setup_device() -> str:
 
 
 def reason(err: Exception) -> str:
-    """An engine error in the visitor's language where the locale has it, else in English."""
+    """An engine error in the visitor's language where the locale has it, else in English; a long quoted
+    value (a 2,000-character word) is cut with an ellipsis."""
+    values = getattr(err, "values", None)
+    if (
+        values
+        and getattr(err, "key", None)
+        and any(isinstance(v, str) and len(v) > QUOTE_CHARS for v in values.values())
+    ):
+        short = {k: shorten(v, QUOTE_CHARS) if isinstance(v, str) else v for k, v in values.items()}
+        err = SimpleNamespace(key=err.key, section=getattr(err, "section", "err"), values=short)
     return explain(err, lang())
 
 

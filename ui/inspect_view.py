@@ -74,11 +74,16 @@ def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_)
         or "hidden"
     )
     step, unit = tr("inspect.step_axis"), tr("inspect.unit_axis")
+    d = model.cfg.directions
+    if view in ("hidden", "gates"):
+        heat_notes(len(tokens), d)
     if view == "hidden":
         st.caption(tr("inspect.hidden_help"))
         for i, layer in enumerate(tr_.layers):
             st.plotly_chart(
-                viz.step_heatmap(layer.h, tokens, tr("inspect.hidden_title", layer=i + 1), unit, step),
+                viz.step_heatmap(
+                    layer.h, tokens, tr("inspect.hidden_title", layer=i + 1), unit, step, directions=d
+                ),
                 key=f"{page}.h{i}",
                 config={"displayModeBar": False},
             )
@@ -100,21 +105,25 @@ def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_)
         layer = tr_.layers[layer_no - 1]
         if layer.c is not None:
             st.plotly_chart(
-                viz.step_heatmap(layer.c, tokens, tr("inspect.cell_title"), unit, step),
+                viz.step_heatmap(layer.c, tokens, tr("inspect.cell_title"), unit, step, directions=d),
                 key=f"{page}.c",
                 config={"displayModeBar": False},
             )
-        cols = st.columns(2)
-        for j, g in enumerate(GATES[cell]):
-            with cols[j % 2]:
-                st.plotly_chart(
-                    viz.step_heatmap(
-                        layer.gates[g], tokens, tr(f"gate.{g}"), unit, step, gate=g not in ("g", "n")
-                    ),
-                    key=f"{page}.gate_{g}",
-                    config={"displayModeBar": False},
-                )
-                st.caption(tr(f"gate.{g}_help"))
+        for g in GATES[cell]:  # full width, one readable column per step
+            st.plotly_chart(
+                viz.step_heatmap(
+                    layer.gates[g],
+                    tokens,
+                    tr(f"gate.{g}"),
+                    unit,
+                    step,
+                    gate=g not in ("g", "n"),
+                    directions=d,
+                ),
+                key=f"{page}.gate_{g}",
+                config={"displayModeBar": False},
+            )
+            st.caption(f"{tr(f'gate.{g}_help')} {tr(f'cls.gate_{g}')}")
     elif view == "grad":
         rep = input_gradients(model, x)
         st.caption(tr("inspect.grad_help"))
@@ -136,6 +145,15 @@ def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_)
         )
     else:
         summary_table(model)
+
+
+def heat_notes(steps: int, directions: int, limit: int = viz.MAX_STEPS, key: str = "cls.steps_cut") -> None:
+    """Say which steps a heatmap leaves out, and which rows read forward or backward."""
+    left = viz.capped(steps, limit)
+    if left:
+        st.caption(tr(key, shown=limit, n=steps, left=left))
+    if directions == 2:
+        st.caption(tr("cls.directions"))
 
 
 def summary_table(model: SeqModel) -> None:

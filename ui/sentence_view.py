@@ -179,11 +179,15 @@ def scores(page: str, run, td) -> None:
     """Train and held-out accuracy over epochs; when not training, the confusion matrix and the mistakes."""
     h = run.trainer.history
     if h.epoch:
-        curves = {tr("sent.train_acc"): (h.epoch, h.accuracy)}
-        if h.val_epoch:
-            curves[tr("sent.test_acc")] = (h.val_epoch, h.val_accuracy)
         st.plotly_chart(
-            viz.curves(curves, tr("sent.acc_title"), tr("live.epoch"), tr("live.accuracy"), height=260),
+            viz.accuracy_curves(
+                (h.epoch, h.accuracy),
+                (h.val_epoch, h.val_accuracy) if h.val_epoch else None,
+                (tr("sent.train_acc"), tr("sent.test_acc")),
+                tr("sent.acc_title"),
+                tr("live.epoch"),
+                tr("live.accuracy"),
+            ),
             key=f"{page}.acc",
             config={"displayModeBar": False},
         )
@@ -199,8 +203,7 @@ def scores(page: str, run, td) -> None:
     seen = np.flatnonzero(
         matrix.sum(0) + matrix.sum(1)
     )  # classes held out or predicted; the rest are empty rows
-    many = len(seen) > 6
-    c1, c2 = (st.container(), st.container()) if many else st.columns([2, 3])
+    c1, c2 = st.container(), st.container()  # full width: cells a projector can show
     c1.plotly_chart(
         viz.confusion_figure(
             matrix[np.ix_(seen, seen)],
@@ -223,7 +226,10 @@ def scores(page: str, run, td) -> None:
     with c2:
         st.caption(tr("sent.mistakes", n=int((pred != truth).sum())))
         if wrong:
-            st.dataframe(pd.DataFrame(wrong), hide_index=True, height=300, width="stretch")
+            rows = len(wrong)  # no padded empty rows: the table is as tall as its rows, up to 10
+            st.dataframe(
+                pd.DataFrame(wrong), hide_index=True, height=38 + 35 * min(rows, 10), width="stretch"
+            )
 
 
 def embeddings(page: str, model, td, top: int = 40) -> None:

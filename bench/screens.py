@@ -1,0 +1,103 @@
+"""Screenshots of every lab, in English and Korean, on a projector-sized and a phone-sized screen,
+before and after training, for looking at the site as a class would (and for the README's pictures).
+
+    python bench/screens.py                      # everything: 4 pages x 2 languages x 2 sizes x before/after
+    python bench/screens.py --labs emoji --langs ko --sizes 390x844
+
+Files go to bench/screens/ (not committed): <lab>-<lang>-<width>x<height>-<before|after>.png, full page.
+Each file name is printed as it is written. Uses Debian's Chromium and the server of tests/browser.py.
+"""
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import ARGS, CHROMIUM, streamlit_server  # noqa: E402
+
+OUT = ROOT / "bench" / "screens"
+LABS = {"home": "home", "emoji": "emoji", "sentences": "sentences", "forecast": "forecast"}
+SIZES = ("1280x900", "390x844")
+TRAIN = re.compile("Train|학습$")
+PAUSE = re.compile("Pause|일시정지")
+
+
+def settle(page, seconds: float = 1.5) -> None:
+    """Wait until Streamlit is not running the script, then let charts draw."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
+    deadline = time.time() + 60
+    while time.time() < deadline and page.locator('[data-testid="stStatusWidget"]').count():
+        time.sleep(0.3)
+    time.sleep(seconds)
+
+
+def shoot(page, path: Path, w: int, h: int) -> None:
+    """The whole page: Streamlit scrolls inside its main block, not the document, so the viewport is
+    stretched to the main block's height for the shot, then restored."""
+    tall = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section')]"
+        ".map(e => e.scrollHeight), 0)"
+    )
+    page.set_viewport_size({"width": w, "height": max(h, min(int(tall), 12_000))})
+    time.sleep(1.0)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": w, "height": h})
+
+
+def train(page, lang: str, limit: float = 120) -> bool:
+    """Click Train, and wait until both Train and Pause are disabled (the run is done)."""
+    button = page.get_by_role("button", name=TRAIN).first
+    button.scroll_into_view_if_needed()
+    button.click()
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        time.sleep(0.5)
+        pause = page.get_by_role("button", name=PAUSE).first
+        if button.is_disabled() and pause.is_disabled():
+            return True
+    return False
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labs", nargs="*", default=list(LABS), choices=list(LABS))
+    ap.add_argument("--langs", nargs="*", default=["en", "ko"], choices=["en", "ko"])
+    ap.add_argument("--sizes", nargs="*", default=list(SIZES))
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    from playwright.sync_api import sync_playwright
+
+    with streamlit_server() as (url, _), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for size in args.sizes:
+            w, h = (int(v) for v in size.split("x"))
+            for lang in args.langs:
+                for lab in args.labs:
+                    page = browser.new_page(viewport={"width": w, "height": h})
+                    t0 = time.perf_counter()
+                    page.goto(f"{url}/{LABS[lab]}?lang={lang}")
+                    settle(page)
+                    name = out / f"{lab}-{lang}-{size}-before.png"
+                    shoot(page, name, w, h)
+                    print(name.relative_to(ROOT), flush=True)
+                    if lab != "home":
+                        done = train(page, lang)
+                        settle(page, 2.5)
+                        name = out / f"{lab}-{lang}-{size}-after.png"
+                        shoot(page, name, w, h)
+                        note = "" if done else " (training did not finish in time)"
+                        print(
+                            f"{name.relative_to(ROOT)}{note} [{time.perf_counter() - t0:.1f} s]", flush=True
+                        )
+                    page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

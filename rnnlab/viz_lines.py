@@ -1,0 +1,189 @@
+"""Line charts: loss and accuracy over epochs, a monthly series and its forecasts."""
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .viz_layout import figure, log_axis
+
+MAX_POINTS = 400
+COLORS = {"rnn": "#e4572e", "lstm": "#2e86ab", "gru": "#59a96a"}
+GOOD, BAD, BLUE = "#59a96a", "#e4572e", "#2e86ab"
+HELD_OUT = "#e08a00"  # held-out accuracy: orange and dashed, training blue and solid
+LEGEND_BELOW = {"orientation": "h", "y": -0.22, "x": 0, "xanchor": "left", "yanchor": "top"}
+
+
+def thin(x, y, limit: int = MAX_POINTS):
+    """Every k-th point (always keeping the last), so a long run draws at most ``limit`` points."""
+    x, y = np.asarray(x), np.asarray(y)
+    if len(x) <= limit:
+        return x, y
+    idx = np.unique(np.r_[np.linspace(0, len(x) - 1, limit).astype(int), len(x) - 1])
+    return x[idx], y[idx]
+
+
+def curves(
+    series: dict[str, tuple], title: str, x_title: str, y_title: str, log_y: bool = False, height: int = 300
+) -> go.Figure:
+    """Overlaid lines: name -> (x, y). Used for loss and accuracy curves, one line per run."""
+    data = []
+    for name, (x, y) in series.items():
+        x, y = thin(x, y)
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers" if len(x) < 30 else "lines",
+                "name": name,
+                "x": x,
+                "y": y,
+                "line": {"color": COLORS.get(name.split()[0].lower(), BLUE), "width": 2},
+            }
+        )
+    return figure(
+        data,
+        {
+            "title": {"text": title},
+            "height": height,
+            "xaxis": {"title": {"text": x_title}},
+            "yaxis": {"title": {"text": y_title}, **(log_axis() if log_y else {})},
+            "legend": LEGEND_BELOW,
+        },
+    )
+
+
+def accuracy_curves(
+    train: tuple, held_out: tuple | None, names: tuple[str, str], title: str, x_title: str, y_title: str
+) -> go.Figure:
+    """Training accuracy (blue, solid) and held-out accuracy (orange, dashed), each (epochs, values),
+    with a legend naming them, on a 0-100% axis."""
+    data = []
+    for pair, name, color, dash in zip([train, held_out], names, [BLUE, HELD_OUT], ["solid", "dash"]):
+        if pair is None or len(pair[0]) == 0:
+            continue
+        x, y = thin(*pair)
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers" if len(x) < 30 else "lines",
+                "name": name,
+                "x": x,
+                "y": y,
+                "line": {"color": color, "dash": dash, "width": 3},
+            }
+        )
+    return figure(
+        data,
+        {
+            "title": {"text": title},
+            "height": 300,
+            "showlegend": True,
+            "xaxis": {"title": {"text": x_title}},
+            "yaxis": {"title": {"text": y_title}, "range": [0, 1.05], "tickformat": ".0%"},
+            "legend": LEGEND_BELOW,
+        },
+    )
+
+
+def series_figure(
+    dates: list[str],
+    y: np.ndarray,
+    split: int,
+    title: str,
+    y_title: str,
+    names: dict[str, str],
+    window: tuple[int, int] | None = None,
+    lines: dict[str, tuple] | None = None,
+) -> go.Figure:
+    """The series, its test part shaded from ``split`` on, one input window (start, target index)
+    highlighted, and forecast lines: name -> (dates, values)."""
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": names["truth"],
+            "x": list(dates),
+            "y": np.asarray(y, float),
+            "line": {"color": "#1f2933", "width": 2},
+        }
+    ]
+    dashes = {"naive": "dot", "seasonal naive": "dash"}
+    for i, (name, (x, v)) in enumerate((lines or {}).items()):
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": names.get(name, name),
+                "x": list(x),
+                "y": np.asarray(v, float),
+                "marker": {"size": 4},
+                "line": {
+                    "color": [BAD, "#9aa5b1", "#c2a14d"][min(i, 2)],
+                    "dash": dashes.get(name, "solid"),
+                    "width": 2.5 if i == 0 else 1.5,
+                },
+            }
+        )
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": dates[split],
+            "x1": dates[-1],
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": "rgba(228,87,46,0.08)",
+            "line": {"width": 0},
+            "layer": "below",
+        }
+    ]
+    notes = [
+        {
+            "x": dates[split],
+            "y": 1,
+            "xref": "x",
+            "yref": "paper",
+            "text": names["test"],
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "top",
+            "font": {"color": BAD},
+        }
+    ]
+    if window:
+        start, target = window
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": dates[start],
+                "x1": dates[target - 1],
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(46,134,171,0.18)",
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": names["target"],
+                "x": [dates[target]],
+                "y": [float(y[target])],
+                "marker": {"size": 12, "color": BLUE, "symbol": "star"},
+            }
+        )
+    return figure(
+        data,
+        {
+            "title": {"text": title},
+            "height": 380,
+            "shapes": shapes,
+            "annotations": notes,
+            "yaxis": {"title": {"text": y_title}},
+            "hovermode": "x unified",
+            "legend": LEGEND_BELOW,
+        },
+    )
