@@ -6,7 +6,7 @@ import streamlit as st
 from rnnlab.data import emoji as E
 from rnnlab.errors import RNNLabError
 from rnnlab.tasks import TASKS, build_emoji
-from ui import inspect_view, labrun, live, settings
+from ui import compare_view, inspect_view, labrun, live, settings
 from ui.emoji_widgets import message_box, shuffle_panel
 from ui.frame import reason, show_error, tr
 from ui.state import EMOJI_FIELDS, pack_messages, unpack_messages
@@ -70,6 +70,7 @@ with right:
     text = message_box(P, td.extra["codec"].vocab.tokens[2:])
 
     def draw(run: live.LabRun) -> None:
+        compare_view.compare(P, run)
         read = inspect_view.encode_or_explain(td.encode, text)
         if read is None:
             return
@@ -79,7 +80,7 @@ with right:
         if run.epoch == 0:
             st.caption(tr("inspect.untrained"))
         model = run.trainer.model
-        trace = inspect_view.verdict(P, model, x, tokens, E.LABELS)
+        trace = inspect_view.verdict(P, model, x, tokens, E.LABELS, compare_view.shown_name(run))
         shuffle_panel(P, model, td, tokens)
         inspect_view.insides(P, model, x, tokens, trace)
 

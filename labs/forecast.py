@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnlab.errors import RNNLabError
 from rnnlab.tasks import TASKS, build_airline
-from ui import forecast_view, labrun, live, settings
+from ui import compare_view, forecast_view, labrun, live, settings
 from ui.frame import reason, show_error, tr
 from ui.state import FORECAST_FIELDS
 
@@ -68,4 +68,9 @@ with right:
     )
     live.sync_live_settings(run, values["lr"], values["epochs"])
     live.controls(P, run)
-    live.panel(P, run, lambda run: forecast_view.results(P, run.trainer.model, dates, y, w, values, y_title))
+
+    def draw(run: live.LabRun) -> None:
+        compare_view.compare(P, run)
+        forecast_view.results(P, run.trainer.model, dates, y, w, values, y_title)
+
+    live.panel(P, run, draw)

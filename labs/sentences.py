@@ -7,8 +7,8 @@ import streamlit as st
 from rnnlab.errors import RNNLabError
 from rnnlab.tasks import TASKS
 from rnnlab.textclf import build_text_task, kiwi_available, kiwi_loaded
-from ui import inspect_view, labrun, live, sentence_view, settings
-from ui.frame import reason, show_error, tr
+from ui import compare_view, inspect_view, labrun, live, sentence_view, settings
+from ui.frame import lang, reason, show_error, tr
 from ui.state import SENTENCE_FIELDS
 
 P = "sentences"
@@ -23,6 +23,10 @@ PRESET_TASK = {
     "reuters": "movie-reviews",
 }
 settings.lab_header(P, SENTENCE_FIELDS, "sent.title", "sent.lead")
+if f"{P}/_lang_default" not in st.session_state:  # Korean visitors start on the Korean sentences
+    st.session_state[f"{P}/_lang_default"] = True
+    if lang() == "ko" and "src" not in st.query_params:
+        settings.set_value(P, "src", "ko")
 
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -116,12 +120,13 @@ with right:
         tr("sent.message"),
         **settings.widget_args(P, "msg"),
         max_chars=2000,
-        placeholder=sentence_view.EXAMPLES[src],
+        placeholder=sentence_view.example(src, data.texts),
         help=tr("sent.message_help"),
     )
-    text = st.session_state[f"{P}.msg"] or sentence_view.EXAMPLES[src]
+    text = st.session_state[f"{P}.msg"] or sentence_view.example(src, data.texts)
 
     def draw(run: live.LabRun) -> None:
+        compare_view.compare(P, run)
         sentence_view.scores(P, run, td)
         read = inspect_view.encode_or_explain(td.encode, text)
         if read is not None:
@@ -129,7 +134,7 @@ with right:
             for w in warnings:
                 st.warning(reason(w))
             model = run.trainer.model
-            trace = inspect_view.verdict(P, model, x, tokens, td.labels)
+            trace = inspect_view.verdict(P, model, x, tokens, td.labels, compare_view.shown_name(run))
             inspect_view.insides(P, model, x, tokens, trace)
             sentence_view.embeddings(P, model, td)
 

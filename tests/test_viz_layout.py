@@ -70,7 +70,9 @@ def test_step_heatmaps_keep_the_last_steps_and_mark_directions():
 
 def test_every_chart_uses_the_classroom_fonts():
     fig = viz.confusion_figure(np.eye(40, dtype=int), [f"t{i}" for i in range(40)], "c", "true", "pred")
-    family = fig.layout.font.family  # the emoji alias first; the colour fonts named for charts without the CSS
+    family = (
+        fig.layout.font.family
+    )  # the emoji alias first; the colour fonts named for charts without the CSS
     assert family.startswith('"RNNLab Emoji"') and "Noto Color Emoji" in family and "Segoe UI Emoji" in family
     assert fig.layout.xaxis.tickfont.size >= 12 and fig.layout.title.font.size >= 14
     strip = viz.verdict_strip([0.2, 0.7], ["🐱", "🤖"], "v", "p", "GOOD", "BAD")

@@ -31,8 +31,11 @@ def label_text(page: str, name: str) -> str:
     return name if text == key else text
 
 
-def verdict(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labels: list[str]):
-    """The big verdict and the strip of the winning class's probability after each token."""
+def verdict(
+    page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labels: list[str], name: str | None = None
+):
+    """The big verdict and the strip of the winning class's probability after each token; ``name`` names
+    the model behind it when several train side by side."""
     tr_ = trace(model, x)
     if tr_.outputs.shape[1] == 1:  # binary: P(second class)
         p = float(tr_.final[0])
@@ -44,7 +47,7 @@ def verdict(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labe
         positive, negative = label_text(page, labels[k]), tr("inspect.others")
     color = "green" if (len(labels) > 2 or k == 1) else "red"
     st.markdown(
-        f"### {tr('inspect.verdict')}: :{color}[**{label_text(page, labels[k])}**] "
+        f"### {tr('cls.verdict_of', model=name) if name else tr('inspect.verdict')}: :{color}[**{label_text(page, labels[k])}**] "
         f"· {tr('inspect.prob', label=label_text(page, labels[k]), p=prob)}"
     )
     st.plotly_chart(

@@ -27,6 +27,25 @@ EXAMPLES = {
     "imdb": "not bad at all",
     "reuters": "oil prices rose after opec agreed to cut output",
 }
+MIN_HELD_OUT = 10  # fewer held-out sentences than this: one more right or wrong swings the score too far
+
+
+def example(src: str, texts: list[str] | None = None) -> str:
+    """The example sentence for the loaded data: its language follows the data (Hangul in the pasted or
+    uploaded texts -> a Korean example), not the page's language."""
+    if (
+        src in ("paste", "upload")
+        and texts
+        and sum(_hangul(t) for t in texts[:200]) * 2 > min(len(texts), 200)
+    ):
+        return EXAMPLES["ko"]
+    return EXAMPLES[src]
+
+
+def _hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
 PASTE_EXAMPLE = (
     "i love this\tpositive\nwhat a waste of time\tnegative\nsimply wonderful\tpositive\nboring and slow\tnegative\n"
     "not bad at all\tpositive\nnot good\tnegative"
@@ -45,7 +64,7 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
                 tr("sent.neutral"),
                 [0.0, 0.5, 1.0, 1.5, 2.0],
                 **widget_args(page, "neutral"),
-                format_func=lambda v: f"|rating| ≥ {v:g}" if v else tr("sent.neutral_keep"),
+                format_func=lambda v: f"|rating| ≥ {v:g}" if v else tr("cls.neutral_keep"),
                 help=tr("sent.neutral_help"),
             )
             return _movies(st.session_state[f"{page}.neutral"])
@@ -199,6 +218,8 @@ def scores(page: str, run, td) -> None:
     truth = td.test.y.cpu().numpy()
     names = [label_text(page, c) for c in td.labels]
     st.markdown(tr("sent.test_result", acc=acc, n=len(truth)))
+    if len(truth) < MIN_HELD_OUT:
+        st.info(tr("cls.held_out_small", n=len(truth), min=MIN_HELD_OUT), icon="ℹ️")
     matrix = confusion(pred, truth, len(names))
     seen = np.flatnonzero(
         matrix.sum(0) + matrix.sum(1)

@@ -130,5 +130,7 @@ def movie_reviews(neutral: float = 0.0, test_every: int = 5) -> TextSet:
         labels,
         ["negative", "positive"],
         test_index=test,
-        notes=[Note("neutral_dropped", n=len(rows) - len(kept))] if len(kept) < len(rows) else [],
+        notes=[Note("neutral_dropped" if neutral > 0 else "zero_rated_dropped", n=len(rows) - len(kept))]
+        if len(kept) < len(rows)
+        else [],
     )

@@ -1,0 +1,56 @@
+"""Issue 10 in the pages: compare mode names its models, small held-out parts say so, Korean visitors get
+Korean data and examples, the movie-review note agrees with its setting."""
+
+from apptest import app, train_to_end
+
+from rnnlab.data import corpus
+from rnnlab.errors import say
+
+
+def test_compare_mode_tabulates_the_three_models_and_names_the_one_shown():
+    at = app(page="labs/emoji.py", cmp="1", epochs="4")
+    train_to_end(at, "emoji")
+    table = next(d.value for d in at.dataframe if "model" in d.value.columns)
+    assert list(table["model"]) == ["RNN", "LSTM", "GRU"] and list(table["Epoch"]) == [4, 4, 4]
+    assert table["Loss"].notna().all() and len(set(table["Loss"])) == 3  # three different runs
+    assert any(m.value.startswith("### Verdict of the GRU") for m in at.markdown)
+    at.segmented_control(key="emoji.shown").set_value("LSTM").run()
+    assert any(m.value.startswith("### Verdict of the LSTM") for m in at.markdown)
+    assert at.session_state["emoji/_run"].main == "LSTM"
+
+
+def test_one_model_gets_no_compare_table_and_an_unnamed_verdict():
+    at = app(page="labs/emoji.py")
+    assert not any("model" in d.value.columns for d in at.dataframe)
+    assert any(m.value.startswith("### Verdict:") for m in at.markdown)
+
+
+def test_a_held_out_part_too_small_to_mean_anything_says_so():
+    at = app(page="labs/sentences.py", src="en", epochs="5")
+    train_to_end(at, "sentences")
+    assert any("Only 2 sentence(s) are held out" in i.value for i in at.info)
+
+
+def test_korean_visitors_start_on_korean_sentences_with_a_korean_example():
+    ko = app(lang="ko", page="labs/sentences.py")
+    assert ko.selectbox(key="sentences.src").value == "ko"
+    assert ko.text_input(key="sentences.msg").placeholder == "이 영화 재미있지 않아"
+    linked = app(lang="ko", page="labs/sentences.py", src="en")  # a link's choice wins
+    assert linked.selectbox(key="sentences.src").value == "en"
+    assert linked.text_input(key="sentences.msg").placeholder == "you are not happy"  # follows the data
+    en = app(lang="en", page="labs/sentences.py")
+    assert en.selectbox(key="sentences.src").value == "en"
+
+
+def test_pasted_korean_data_gets_a_korean_example():
+    at = app(lang="en", page="labs/sentences.py", src="paste")
+    rows = ["정말 좋아요\t긍정", "너무 싫어요\t부정", "최고예요\t긍정", "별로예요\t부정"] * 3
+    at.text_area(key="sentences.paste").set_value("\n".join(rows)).run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.text_input(key="sentences.msg").placeholder == "이 영화 재미있지 않아"
+
+
+def test_movie_reviews_keep_all_says_what_it_drops():
+    note = corpus.movie_reviews(0.0).notes[0]
+    assert note.key == "zero_rated_dropped" and "rated exactly 0" in str(note) and "0점" in say(note, "ko")
+    assert corpus.movie_reviews(1.0).notes[0].key == "neutral_dropped"
