@@ -70,6 +70,10 @@ def _predict(model, td, text: str) -> dict:
     row = {"input": text, "tokens": tokens, "warnings": warnings}
     if model.cfg.head == "regression":
         row["value"] = _regression_value(td, text, float(out))
+    elif model.cfg.head == "tagging":  # (L, K): one tag per token
+        p = out.numpy()
+        row["tags"] = [td.labels[k] for k in p.argmax(-1)]
+        row["probability"] = _r(p.max(-1))
     else:
         p = out.reshape(-1).numpy()
         k = int(p[0] > 0.5) if p.size == 1 else int(p.argmax())
@@ -196,7 +200,9 @@ def _print_human(r: dict) -> None:
         for name, b in m["baselines"].items():
             print(f"  baseline {name}: RMSE {b['rmse']:.3f}  MAE {b['mae']:.3f}  MAPE {b['mape']:.2f}%")
     for p in r["predictions"]:
-        verdict = f"{p['label']} ({p['probability']:.1%})" if "label" in p else f"{p['value']:.4g}"
+        verdict = f"{p['label']} ({p['probability']:.1%})" if "label" in p else f"{p.get('value', 0):.4g}"
+        if "tags" in p:  # tagging: token/tag pairs
+            verdict = " ".join(f"{tok}/{tag}" for tok, tag in zip(p["tokens"], p["tags"]))
         print(f"{p['input']!r} -> {verdict}" + "".join(f"  [{w}]" for w in p["warnings"]))
 
 

@@ -351,3 +351,58 @@ def resolve(
 
 def _names(cls) -> set[str]:
     return {f.name for f in fields(cls)}
+
+
+def build_tagging(task: str = "rise", n: int = 512, seed: int = 0) -> TaskData:
+    """The Sequence-to-sequence lab's tagging tasks (rnnlab.seq2seq.tagging) as a fixed set for the
+    shared trainer and the CLI: ``n`` random digit strings of 4-12 digits, or the tagged sentences."""
+    from .data.seqdata import from_tagged
+    from .seq2seq.tagging import TAG_TASKS
+
+    check(task in TAG_TASKS, "s2s_choice", name="task", allowed=", ".join(TAG_TASKS), got=task)
+    t = TAG_TASKS[task]
+    rng = np.random.default_rng(seed)
+    if t.sentences:
+        rows = [[w for w, _ in s] for s in t.sentences]
+        tags = [[t.tags.index(g) for _, g in s] for s in t.sentences]
+    else:
+        rows = [[str(d) for d in rng.integers(0, 10, int(rng.integers(4, 13)))] for _ in range(n)]
+        tags = [t.tag_digits([int(d) for d in r]) for r in rows]
+    ids = lambda tokens: [t.vocab.index(w) + 2 for w in tokens]  # 0 padding, 1 unknown
+
+    def encode(text: str):
+        tokens = t.parse(text, 40)
+        return torch.tensor(ids(tokens)), tokens, []
+
+    return TaskData(
+        from_tagged([ids(r) for r in rows], tags),
+        from_tagged([ids(r) for r in rows], tags),
+        {
+            "input_kind": "embedding",
+            "vocab_size": len(t.vocab) + 2,
+            "head": "tagging",
+            "num_classes": len(t.tags),
+        },
+        held_out=False,
+        labels=list(t.tags),
+        encode=encode,
+    )
+
+
+for _name, _summary in [
+    ("rise", "tag each digit: up from the one before, or not (Sequence-to-sequence lab)"),
+    ("pos-en", "part of speech of each word of 12 small English sentences (Sequence-to-sequence lab)"),
+    ("pos-ko", "part of speech of each word of 12 small Korean sentences (Sequence-to-sequence lab)"),
+]:
+    _preset = Preset(
+        {"cell": "gru", "hidden_size": 16, "embedding_dim": 8},
+        {"epochs": 30, "lr": 0.01, "batch_size": 32},
+        {},
+        "GRU(16) tagger, one tag per step",
+    )
+    TASKS[f"tag-{_name}"] = Task(
+        f"tag-{_name}",
+        _summary,
+        lambda _task=_name, **kw: build_tagging(_task, **kw),
+        {"default": _preset, "best": _preset},
+    )

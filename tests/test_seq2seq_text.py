@@ -1,6 +1,7 @@
 """Tagging and character generation: they learn, they are reproducible, bad text gets its message."""
 
 import pytest
+import torch
 
 from rnnlab.errors import RNNLabError, say
 from rnnlab.seq2seq.charlm import MAX_TEXT, CharLMTrainer
@@ -56,3 +57,30 @@ def test_bad_text_and_seed_each_get_their_message():
             t.sample(seed, 10)
         assert err.value.key == key
     assert "Ж" in str(pytest.raises(RNNLabError, t.sample, "Ж", 10).value)
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm"])
+def test_the_fast_sampling_step_gives_the_model_own_numbers(cell):
+    t = CharLMTrainer(
+        shipped("en"),
+        CharLMConfig(cell=cell, hidden_size=16, embedding_dim=8, window=16),
+        TrainBudget(steps=3),
+    )
+    t.run()
+    ids = torch.tensor([[3, 7, 1, 9]])
+    logits, _ = t.model(ids)  # (1, 4, V)
+    step, state = t.model.stepper(), None
+    h = torch.zeros(1, 16)
+    state = (h, h.clone()) if cell == "lstm" else h
+    for k, i in enumerate(ids[0].tolist()):
+        out, state = step(i, state)
+        assert torch.allclose(out, logits[0, k : k + 1], atol=1e-5)
+
+
+def test_tagging_tasks_train_from_the_command_line(capsys):
+    from rnnlab.cli import main
+
+    assert main(["train", "tag-pos-en", "--epochs", "40", "--predict", "the cat sleeps"]) == 0
+    assert "the/DET cat/NOUN sleeps/VERB" in capsys.readouterr().out
+    assert main(["train", "tag-rise", "--epochs", "1", "--predict", "12x"]) == 2
+    assert "Not in the model's vocabulary: x" in capsys.readouterr().err

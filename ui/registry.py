@@ -49,7 +49,14 @@ LABS: tuple[LabEntry, ...] = (
     ),
     LabEntry("forecast", "✈️", "forecast", "labs/forecast.py", ("airline",), marker="fc.data"),
     LabEntry("memory", "🧠", "memory", "labs/memory.py", (), state="coming"),
-    LabEntry("seq2seq", "🔁", "seq2seq", "labs/seq2seq.py", (), state="coming"),
+    LabEntry(
+        "seq2seq",
+        "🔁",
+        "seq2seq",
+        "labs/seq2seq.py",
+        ("tag-rise", "tag-pos-en", "tag-pos-ko"),  # the encoder-decoder and generation train outside TASKS
+        marker="s2s.title",
+    ),
 )
 
 

@@ -46,11 +46,26 @@ class CharLM(nn.Module):
         out, state = self.rnn(self.embed(x), state)  # (N, L, H)
         return self.head(out), state
 
+    def stepper(self):
+        """One step for sampling, with the fused cell kernels (``torch.gru_cell`` / ``torch.lstm_cell``):
+        (token id, state (1, H) or (h, c)) -> (logits (1, V), state). Same numbers as ``forward``,
+        without nn.GRU's per-call set-up, which is most of the time when reading one character."""
+        rnn, emb, head = self.rnn, self.embed.weight, self.head
+        weights = (rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0)
+        cell = torch.lstm_cell if isinstance(rnn, nn.LSTM) else torch.gru_cell
+
+        def step(i: int, state):
+            state = cell(emb[i : i + 1], state, *weights)
+            h = state[0] if isinstance(state, tuple) else state  # (1, H)
+            return torch.nn.functional.linear(h, head.weight, head.bias), state
+
+        return step
+
 
 class CharLMTrainer(ChunkTrainer):
     """Random windows of the text; every ``sample_every`` steps it writes a sample (``samples``)."""
 
-    sample_every = 100  # steps between the samples the class watches improve
+    sample_every = 25  # steps between the samples the class watches improve
     sample_length = 120  # characters per watched sample
 
     def __init__(self, text: str, cfg: CharLMConfig, budget: TrainBudget):
@@ -99,12 +114,15 @@ class CharLMTrainer(ChunkTrainer):
         self.model.eval()
         x = torch.tensor([[self.index[c] for c in symbols]])  # (1, len)
         logits, state = self.model(x)
+        step = self.model.stepper()
+        logits = logits[0, -1:]  # (1, V)
+        state = tuple(s[0] for s in state) if isinstance(state, tuple) else state[0]  # (1, H) each
         out = []
         for _ in range(length):
-            p = torch.softmax(logits[0, -1] / temperature, -1)  # (V,)
+            p = torch.softmax(logits[0] / temperature, -1)  # (V,)
             i = int(torch.multinomial(p, 1, generator=gen))
             out.append(self.vocab[i])
-            logits, state = self.model(torch.tensor([[i]]), state)
+            logits, state = step(i, state)
         text = "".join(out)
         if self.cfg.jamo:  # recompose the whole text so a syllable split at the seed's end joins up
             return hangul.compose(symbols + text)[len(hangul.compose(symbols)) :]

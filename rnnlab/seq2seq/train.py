@@ -31,7 +31,7 @@ def seeded(make: Callable[[], nn.Module], seed: int) -> nn.Module:
 class ChunkTrainer:
     """Resumable training: ``step`` counts optimizer steps, ``losses`` holds each step's loss."""
 
-    eval_every = 100  # steps between scores of the held-out check (``scores``)
+    eval_every = 100  # steps between scores of the held-out check (``scores``; 0: never)
 
     def __init__(self, model: nn.Module, budget: TrainBudget):
         self.budget = budget.validate()
@@ -69,7 +69,7 @@ class ChunkTrainer:
             self.opt.step()
             self.step += 1
             self.losses.append(loss.item())
-            if self.step % self.eval_every == 0 or self.step == self.budget.steps:
+            if self.eval_every and (self.step % self.eval_every == 0 or self.step == self.budget.steps):
                 self.model.eval()
                 self.scores.append((self.step, self.score()))
                 self.model.train()
