@@ -1,40 +1,28 @@
 """Views of the Sequence-to-sequence lab: plain arrays in, Plotly figures out.
 
-Readable from the back of a classroom: fonts of 14 px and more, titles wrapped at word boundaries
-(never cut), axis titles horizontal (Hangul reads badly turned on its side).
+Readable from the back of a classroom through the house layout (rnnlab.viz_layout): fonts of 14 px and
+more, titles that wrap instead of being cut, y-axis titles written horizontally above the axis.
 """
-
-import textwrap
 
 import numpy as np
 import plotly.graph_objects as go
 
-from .viz import BLUE, GOOD, SEQUENTIAL, figure
+from .viz import BLUE, GOOD, SEQUENTIAL
+from .viz_layout import figure
 
 FONT = 15
 ENC, DEC, IN, OUT, DIM = "#2e86ab", "#59a96a", "#f2f4f7", "#fff4e0", "#d0d5dd"
 LINE_COLORS = {"none": "#e4572e", "dot": BLUE, "additive": GOOD}
 
 
-def wrap(text: str, width: int = 48) -> str:
-    """Break a title at spaces so it wraps instead of running off the chart."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
-
-
 def _layout(title: str, height: int, **more) -> dict:
-    lines = wrap(title).count("<br>") + 1
-    return {
-        "title": {"text": wrap(title), "font": {"size": FONT + 3}},
-        "font": {"size": FONT},
-        "height": height + 22 * (lines - 1),
-        "margin": {"l": 70, "r": 20, "t": 40 + 24 * lines, "b": 60},
-        **more,
-    }
+    """Title and height; the house ``figure`` wraps the title and grows the figure per extra line."""
+    return {"title": {"text": title}, "height": height, **more}
 
 
 def _htitle(text: str) -> dict:
-    """A horizontal y-axis title, written above the axis (readable in Hangul)."""
-    return {"text": text, "font": {"size": FONT}}
+    """A y-axis title (the house ``figure`` writes it horizontally above the axis)."""
+    return {"text": text}
 
 
 def prob_heatmap(

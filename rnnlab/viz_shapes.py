@@ -6,8 +6,8 @@ to the right carrying the hidden state. Outputs that are not used are drawn fain
 
 import plotly.graph_objects as go
 
-from .viz import figure
-from .viz_seq import DEC, DIM, ENC, FONT, IN, OUT, wrap
+from .viz_layout import figure
+from .viz_seq import DEC, DIM, ENC, FONT, IN, OUT
 
 SHAPES = ("many-to-one", "one-to-many", "aligned", "encoder-decoder")
 
@@ -99,10 +99,8 @@ def shape_diagram(kind: str, title: str, ins: list[str], outs: list[str], bridge
     return figure(
         [],
         {
-            "title": {"text": wrap(title, 36), "font": {"size": FONT + 1}},
-            "font": {"size": FONT},
+            "title": {"text": title},
             "height": 300,
-            "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
             "shapes": shapes,
             "annotations": notes,
             "xaxis": hidden,
