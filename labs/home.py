@@ -4,12 +4,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.frame import tr
+from ui.frame import lang, tr
 from ui.registry import LABS
 
 st.title(tr("home.title"))
 st.markdown(tr("home.lead"))
-st.image(str(Path(__file__).resolve().parents[1] / "assets" / "unrolled.svg"), width="stretch")
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+picture = ASSETS / f"unrolled.{lang()}.svg"  # the diagram's words in the visitor's language
+st.image(str(picture if picture.exists() else ASSETS / "unrolled.svg"), width="stretch")
 st.caption(tr("home.picture"))
 st.markdown(tr("home.how"))
 st.subheader(tr("home.labs"))

@@ -123,7 +123,9 @@ with right:
         placeholder=sentence_view.example(src, data.texts),
         help=tr("sent.message_help"),
     )
-    text = st.session_state[f"{P}.msg"] or sentence_view.example(src, data.texts)
+    text = st.session_state[f"{P}.msg"].strip() or sentence_view.example(src, data.texts)
+    if not st.session_state[f"{P}.msg"].strip():  # say whose verdict this is, not a silent placeholder's
+        st.caption(tr("cls.empty_sentence", example=text))
 
     def draw(run: live.LabRun) -> None:
         compare_view.compare(P, run)

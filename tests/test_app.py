@@ -109,7 +109,11 @@ def test_tutorial_preset_and_compare_mode():
 def test_shuffle_shows_every_order():
     at = app(page="labs/emoji.py", msg="🐱🤖❤️❗️")
     train_to_end(at)
-    at.button(key="emoji.shuffle").click().run()
+    at.button(key="emoji.shuffle").click().run()  # Shuffle shuffles: the same emoji, another order
+    shuffled = at.text_input(key="emoji.msg").value
+    assert shuffled != "🐱🤖❤️❗️" and sorted(shuffled) == sorted("🐱🤖❤️❗️")
+    assert not any("Verdict" in d.value.columns for d in at.dataframe)
+    at.button(key="emoji.orders").click().run()  # and the table of every order has its own button
     table = next(d.value for d in at.dataframe if "Verdict" in d.value.columns)
     assert len(table) == 24 and {"GOOD", "BAD"} >= set(table["Verdict"])
     assert any("24" in m.value and "orders" in m.value for m in at.markdown)

@@ -54,3 +54,29 @@ def test_movie_reviews_keep_all_says_what_it_drops():
     note = corpus.movie_reviews(0.0).notes[0]
     assert note.key == "zero_rated_dropped" and "rated exactly 0" in str(note) and "0점" in say(note, "ko")
     assert corpus.movie_reviews(1.0).notes[0].key == "neutral_dropped"
+
+
+def test_the_home_diagram_speaks_the_visitors_language():
+    ko = app(lang="ko")
+    en = app(lang="en")
+    pictures = [next(e for e in at.main.children.values() if type(e).__name__ == "Image") for at in (ko, en)]
+    assert pictures[0].proto.imgs[0].url != pictures[1].proto.imgs[0].url
+    from pathlib import Path
+
+    svg = (Path(__file__).resolve().parents[1] / "assets" / "unrolled.ko.svg").read_text(encoding="utf-8")
+    assert "좋음" in svg and "GOOD" not in svg and "same weights" not in svg
+
+
+def test_a_table_row_with_too_many_emoji_is_named():
+    at = app(page="labs/emoji.py", data="🐱🤖:1|" + "🐶" * 60 + ":0")
+    assert any("row 2 of the table has 60 emoji" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_an_empty_sentence_says_whose_verdict_is_shown_and_pad_unk_are_counted():
+    at = app(page="labs/sentences.py", src="en")
+    assert any("The box is empty, so the example «you are not happy»" in c.value for c in at.caption)
+    vocab = next(d.value for d in at.dataframe if "token" in d.value.columns and "id" in d.value.columns)
+    pad, unk = vocab.iloc[0], vocab.iloc[1]
+    assert (pad["token"], unk["token"]) == ("<pad>", "<unk>") and pad["count"] > 0 and unk["count"] >= 0
+    at.text_input(key="sentences.msg").set_value("i am happy").run()
+    assert not any("The box is empty" in c.value for c in at.caption)

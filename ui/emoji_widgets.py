@@ -35,7 +35,7 @@ def message_box(page: str, known: list[str]) -> str:
         max_chars=2000,
         help=tr("emoji.message_help"),
     )
-    cols = st.columns(len(known) + 2)
+    cols = st.container(key=f"{page}_keypad").columns(len(known) + 2)  # a grid on a phone too (frame CSS)
     for col, token in zip(cols, known):
         col.button(token, key=f"{page}.pick_{token}", on_click=_append, args=(page, token), width="stretch")
     cols[-2].button(
@@ -68,11 +68,46 @@ def orders(tokens: list[str], seed: int = 0) -> list[tuple[str, ...]]:
     return list(seen)
 
 
-def shuffle_panel(page: str, model, td, tokens: list[str]) -> None:
-    """The lesson that a bag of emoji is not enough: the verdict for each order of the same emoji."""
+def _shuffle(page: str, tokens: list[str]) -> None:
+    """A button callback: the message's emoji in another order (a new one each click, seeded by the count)."""
+    count = st.session_state.get(f"{page}/_shuffles", 0) + 1
+    st.session_state[f"{page}/_shuffles"] = count
+    rng = random.Random(count)
+    order = list(tokens)
+    for _ in range(20):  # a different order when there is one
+        rng.shuffle(order)
+        if order != list(tokens):
+            break
+    settings.set_value(page, "msg", "".join(order))
+
+
+def _toggle_orders(page: str, tokens: list[str]) -> None:
     key = f"{page}/_shuffled"
-    if st.button(tr("emoji.shuffle"), key=f"{page}.shuffle", help=tr("emoji.shuffle_help")):
-        st.session_state[key] = tuple(tokens)
+    st.session_state[key] = None if st.session_state.get(key) == tuple(tokens) else tuple(tokens)
+
+
+def shuffle_panel(page: str, model, td, tokens: list[str]) -> None:
+    """The lesson that a bag of emoji is not enough: shuffle the message and read it again, or see the
+    verdict for every order of the same emoji in a table."""
+    key = f"{page}/_shuffled"
+    c1, c2 = st.columns(2)
+    c1.button(
+        tr("emoji.shuffle"),
+        key=f"{page}.shuffle",
+        on_click=_shuffle,
+        args=(page, tokens),
+        help=tr("cls.shuffle_help"),
+        width="stretch",
+        disabled=len(set(tokens)) < 2,
+    )
+    c2.button(
+        tr("cls.every_order"),
+        key=f"{page}.orders",
+        on_click=_toggle_orders,
+        args=(page, tokens),
+        help=tr("emoji.shuffle_help"),
+        width="stretch",
+    )
     if st.session_state.get(key) != tuple(tokens):
         return
     rows = []

@@ -13,6 +13,7 @@ from rnnlab.errors import RNNLabError
 from rnnlab.metrics import regression_errors
 from rnnlab.replay import GATES
 
+from . import upload_box
 from .frame import reason, show_error, tr
 from .inspect_view import heat_notes
 
@@ -36,14 +37,15 @@ def series_source(page: str) -> tuple[list[str], np.ndarray, str] | None:
     if src == "airline":
         dates, y = _airline()
         return dates, y, tr("fc.passengers")
-    up = st.file_uploader(
-        tr("fc.upload"), type=["csv", "txt"], key=f"{page}.file", help=tr("fc.upload_help", mb=MAX_UPLOAD_MB)
-    )
+    up = upload_box.uploader(page, tr("fc.upload"), ["csv", "txt"], tr("fc.upload_help", mb=MAX_UPLOAD_MB))
     if up is None:
         st.info(tr("fc.upload_wait"))
         return None
     try:
-        df = airline.read_csv(io.StringIO(read_upload(up.getvalue(), MAX_UPLOAD_MB)))
+        try:
+            df = airline.read_csv(io.StringIO(read_upload(up.getvalue(), MAX_UPLOAD_MB)))
+        except (RNNLabError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
+            upload_box.reject(page, tr("fc.bad_file", reason=reason(err).splitlines()[0]))
         cols = [str(c) for c in df.columns]
         c1, c2 = st.columns(2)
         date_col = c1.selectbox(tr("fc.date_col"), cols, key=f"{page}.date_col")

@@ -27,7 +27,11 @@ def setup_style() -> None:
         f"<style>{EMOJI_CSS}\n"
         'html, body, input, textarea, button, select, [data-testid="stMarkdownContainer"], '
         '[data-testid="stWidgetLabel"] p { font-family: "RNNLab Emoji", "Source Sans", '
-        '"Source Sans Pro", sans-serif; }</style>'
+        '"Source Sans Pro", sans-serif; }\n'
+        # a keypad (a container keyed "<page>_keypad") stays a grid on a phone instead of stacking
+        '[class*="_keypad"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; gap: 0.4rem; }\n'
+        '[class*="_keypad"] [data-testid="stColumn"] { min-width: 2.6rem !important; width: auto !important;'
+        " flex: 1 1 2.6rem !important; }</style>"
     )
 
 

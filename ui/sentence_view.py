@@ -10,9 +10,10 @@ from rnnlab.data import corpus, download, sentences
 from rnnlab.data.files import read_upload
 from rnnlab.errors import RNNLabError
 from rnnlab.metrics import confusion
-from rnnlab.models import PAD_ID
+from rnnlab.models import PAD_ID, UNK_ID
 from rnnlab.optim import Adam
 
+from . import upload_box
 from .frame import reason, show_error, tr
 from .inspect_view import label_text
 from .settings import widget_args
@@ -75,16 +76,16 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
                 tr("sent.paste"), PASTE_EXAMPLE, height=180, key=f"{page}.paste", help=tr("sent.paste_help")
             )
             return corpus.parse_pairs(text)
-        up = st.file_uploader(
-            tr("sent.upload"),
-            type=["csv", "tsv", "txt"],
-            key=f"{page}.file",
-            help=tr("sent.upload_help", rows=corpus.MAX_ROWS),
+        up = upload_box.uploader(
+            page, tr("sent.upload"), ["csv", "tsv", "txt"], tr("sent.upload_help", rows=corpus.MAX_ROWS)
         )
         if up is None:
             st.info(tr("sent.upload_wait"))
             return None
-        df = corpus.read_table(read_upload(up.getvalue(), 5))
+        try:
+            df = corpus.read_table(read_upload(up.getvalue(), 5))
+        except RNNLabError as err:  # the file itself is unreadable: let it go, keep the reason
+            upload_box.reject(page, tr("sent.bad_data", reason=reason(err)))
         cols = list(map(str, df.columns))
         c1, c2 = st.columns(2)
         text_col = c1.selectbox(tr("sent.text_col"), cols, key=f"{page}.text_col")
@@ -175,8 +176,8 @@ def tokenization(page: str, td) -> None:
         st.dataframe(
             pd.DataFrame(
                 [
-                    {"token": "<pad>", "id": 0, tr("sent.count"): None},
-                    {"token": "<unk>", "id": 1, tr("sent.count"): None},
+                    {"token": "<pad>", "id": 0, tr("sent.count"): int((td.train.x == PAD_ID).sum())},
+                    {"token": "<unk>", "id": 1, tr("sent.count"): int((td.train.x == UNK_ID).sum())},
                 ]
                 + top
             ),
@@ -192,6 +193,7 @@ def tokenization(page: str, td) -> None:
         st.dataframe(pd.DataFrame(table, index=[f"{k + 1}" for k in range(width)]).T, width="stretch")
         pads = int((td.train.x[:6] == PAD_ID).sum())
         st.caption(tr("sent.pad_help", pads=pads, maxlen=td.extra["max_len"]))
+        st.caption(tr("cls.pad_unk_counts"))
 
 
 def scores(page: str, run, td) -> None:

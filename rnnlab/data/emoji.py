@@ -68,6 +68,7 @@ def check_messages(messages: list[tuple[str, int]]) -> list[tuple[str, int]]:
     check(len(rows) >= 2, "two_messages")
     check(len(rows) <= MAX_MESSAGES, "many_messages", n=len(rows), max=MAX_MESSAGES)
     check({l for _, l in rows} == {0, 1}, "good_and_bad")
-    for text, _ in rows:
-        EmojiCodec.tokenize(text)
+    for row, (text, _) in enumerate(rows, 1):
+        n = len(emoji_tokens(text))
+        check(n <= MAX_TOKENS, "many_emoji_row", row=row, n=n, max=MAX_TOKENS)  # names the row to fix
     return rows

@@ -1,0 +1,25 @@
+"""A file uploader that lets go of a file the page rejected: the file does not stay listed (in red) under
+the box, and the reason stays shown until the next upload."""
+
+import streamlit as st
+
+from .frame import show_error
+
+
+def uploader(page: str, label: str, types: list[str], help: str | None = None):
+    """``st.file_uploader`` under a key that changes after each rejection, with the last reason shown."""
+    n = st.session_state.get(f"{page}/_upload_n", 0)
+    up = st.file_uploader(label, type=types, key=f"{page}.file{n}", help=help)
+    reason = st.session_state.get(f"{page}/_upload_error")
+    if reason and up is None:
+        show_error(reason)
+    elif up is not None:
+        st.session_state.pop(f"{page}/_upload_error", None)
+    return up
+
+
+def reject(page: str, message: str) -> None:
+    """Forget the uploaded file (a fresh, empty box) and keep ``message`` to show under it; reruns."""
+    st.session_state[f"{page}/_upload_error"] = message
+    st.session_state[f"{page}/_upload_n"] = st.session_state.get(f"{page}/_upload_n", 0) + 1
+    st.rerun()
