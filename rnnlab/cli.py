@@ -9,13 +9,13 @@ import sys
 from dataclasses import asdict
 
 import numpy as np
-import torch
 
 from . import checkpoint
 from .device import pick_device, use_one_thread
 from .errors import RNNLabError, check
 from .metrics import regression_errors
 from .models import seeded_model
+from .predict import predict, tag_probs
 from .replay import trace
 from .tasks import TASKS, parse_numbers, resolve
 from .train import Trainer
@@ -65,28 +65,27 @@ def _r(a) -> list:
 
 def _predict(model, td, text: str) -> dict:
     x, tokens, warnings = td.encode(text)
-    with torch.no_grad():
-        out = model.predict(model(x[None].to(next(model.parameters()).device)))[0].cpu()
+    pred = predict(model, x)
     row = {"input": text, "tokens": tokens, "warnings": warnings}
     if model.cfg.head == "regression":
-        row["value"] = _regression_value(td, text, float(out))
+        row["value"] = _regression_value(td, text, float(pred.probs[0]))
     elif model.cfg.head == "tagging":  # (L, K): one tag per token
-        p = out.numpy()
+        p = tag_probs(model, x)
         row["tags"] = [td.labels[k] for k in p.argmax(-1)]
         row["probability"] = _r(p.max(-1))
     else:
-        p = out.reshape(-1).numpy()
-        k = int(p[0] > 0.5) if p.size == 1 else int(p.argmax())
-        row["label"] = td.labels[k] if td.labels else k
-        row["probability"] = float(p[0] if p.size == 1 else p[k])
+        names = td.labels or [str(k) for k in range(len(pred.probs))]
+        row["label"] = names[pred.label]
+        row["probability"] = round(pred.probability, 6)  # of the predicted label
+        row["probabilities"] = {n: round(float(p), 6) for n, p in zip(names, pred.probs)}
     return row
 
 
 def _regression_value(td, text: str, z: float) -> float:
     """A prediction in original units: undo the task's preprocessing on the next step."""
-    w = td.extra.get("windows")
-    if w is None:
+    if td.forecast is None:
         return z
+    w = td.forecast.windows
     vals = parse_numbers(text)
     return float(w.transform.inverse(np.array([z]), np.array([len(vals)]), np.r_[vals, 0.0])[0])
 

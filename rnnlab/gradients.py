@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .models import SeqModel, compute_loss
+from .models import SeqModel, compute_loss, evaluating
 
 
 @dataclass
@@ -23,9 +23,7 @@ class GradientReport:
 def input_gradients(model: SeqModel, x: torch.Tensor, target=None) -> GradientReport:
     """One input, ids (L,) or features (L, H_in). With ``target``, differentiate the training loss;
     without, differentiate the output itself (the logit of the predicted class, or the value)."""
-    was_training = model.training
-    model.eval()
-    try:
+    with evaluating(model):
         device = next(model.parameters()).device
         x = x.to(device)[None]
         enc = model.encode(x).detach().requires_grad_(True)  # (1, L, H_in)
@@ -46,5 +44,3 @@ def input_gradients(model: SeqModel, x: torch.Tensor, target=None) -> GradientRe
         norms = grad[0].norm(dim=-1).detach().cpu().double().numpy()
         sal = (grad[0] * enc[0]).sum(-1).detach().cpu().double().numpy()
         return GradientReport(norms=norms, saliency=sal, objective="loss" if target is not None else "output")
-    finally:
-        model.train(was_training)

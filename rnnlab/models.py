@@ -10,15 +10,19 @@ changes a prediction: a one-directional model reads each row's state at its last
 after it cannot reach back), a bidirectional one packs the batch with ``pack_padded_sequence``.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from .config import ModelConfig
+from .data.ids import IGNORE, PAD_ID, UNK_ID
 
-PAD_ID, UNK_ID = 0, 1
-IGNORE = -100  # tagging targets at padded steps
+__all__ = ["SeqModel", "compute_loss", "count_correct", "seeded_model", "evaluating"]
+__all__ += ["PAD_ID", "UNK_ID", "IGNORE"]  # re-exported: they live in rnnlab.data.ids
 _CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
 
@@ -126,6 +130,17 @@ def count_correct(head: str, out: torch.Tensor, y: torch.Tensor) -> tuple[int, i
         valid = y != IGNORE
         return int(((out.argmax(-1) == y) & valid).sum()), int(valid.sum())
     return 0, 0
+
+
+@contextmanager
+def evaluating(model: nn.Module) -> Iterator[nn.Module]:
+    """Eval mode (no dropout) inside the block, then the model's training mode as it was."""
+    was = model.training
+    model.eval()
+    try:
+        yield model
+    finally:
+        model.train(was)
 
 
 def seeded_model(cfg: ModelConfig, seed: int) -> SeqModel:

@@ -29,6 +29,23 @@ class Optimizer:
         for p in self.params:
             p.grad = None
 
+    def state_dict(self) -> dict:
+        """A copy of the hyper-parameters and of every parameter's state, by parameter position."""
+        clone = lambda v: v.clone() if isinstance(v, torch.Tensor) else v  # noqa: E731
+        return {
+            "groups": [dict(g) for g in self.param_groups],
+            "state": {
+                i: {k: clone(v) for k, v in self.state[p].items()}
+                for i, p in enumerate(self.params)
+                if p in self.state
+            },
+        }
+
+    def load_state_dict(self, saved: dict) -> None:
+        """Put back what :meth:`state_dict` returned (the same parameters, in the same order)."""
+        self.param_groups[0].update(saved["groups"][0])
+        self.state = {self.params[i]: dict(s) for i, s in saved["state"].items()}
+
     def _grads(self):
         """(parameter, gradient with the L2 penalty added, its state) for each parameter that has a gradient."""
         wd = self.param_groups[0]["weight_decay"]

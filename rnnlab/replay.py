@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from .models import SeqModel
+from .models import SeqModel, evaluating
 
 GATES = {"rnn": (), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
 GATE_NAMES = {
@@ -99,9 +99,7 @@ def _layer_weights(rnn: torch.nn.Module, layer: int, reverse: bool) -> list[np.n
 def trace(model: SeqModel, x: torch.Tensor) -> Trace:
     """Replay one input: token ids (L,) or features (L, H_in). Works in eval mode (no dropout)."""
     cfg = model.cfg
-    was_training = model.training
-    model.eval()
-    try:
+    with evaluating(model):
         device = next(model.parameters()).device
         x = x.to(device)
         xs = model.encode(x[None])[0].detach().cpu().double().numpy()  # (L, H_in)
@@ -125,8 +123,6 @@ def trace(model: SeqModel, x: torch.Tensor) -> Trace:
         else:  # one direction: the answer after the last step is the answer (the tests hold both equal)
             final = outputs[-1].copy()
         return Trace(layers=layers, outputs=outputs, final=final)
-    finally:
-        model.train(was_training)
 
 
 def _step_outputs(model: SeqModel, x: torch.Tensor, top_h: np.ndarray) -> np.ndarray:

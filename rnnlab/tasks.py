@@ -4,53 +4,22 @@ A task builds a :class:`TaskData` from options (window, encoding, ...). A preset
 model, training and data options; ``resolve`` layers defaults <- preset <- explicit overrides.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 
 import numpy as np
 import torch
 
 from .config import ModelConfig, TrainConfig
 from .data import airline, emoji, nextvalue, sentences, sine
-from .data.seqdata import SeqData, from_features
+from .data.corpus import from_pairs, movie_reviews
+from .data.seqdata import from_features
 from .data.text import check_text
-from .errors import Note, RNNLabError, check
+from .errors import RNNLabError, check
+from .taskdata import EmojiPart, ForecastPart, Preset, Task, TaskData, TextPart, warn_unknown
+from .textclf import build_text_task
 
-
-@dataclass
-class TaskData:
-    train: SeqData  # what the model trains on
-    test: SeqData  # what it is scored on (the training set for the tiny sets)
-    model: dict  # ModelConfig fields the data fixes (input kind, vocab, head)
-    held_out: bool = True  # False when ``test`` is the training data itself
-    labels: list[str] | None = None  # class names, for classifiers
-    encode: Callable | None = None  # text -> (input tensor, tokens, warnings)
-    to_units: Callable | None = None  # regression: test outputs (model units) -> original units
-    truth: np.ndarray | None = None  # regression: test targets in original units
-    baselines: dict[str, np.ndarray] = field(default_factory=dict)  # regression: name -> test predictions
-    extra: dict = field(default_factory=dict)  # task-specific objects (codec, vocab, windows)
-
-
-@dataclass
-class Preset:
-    model: dict = field(default_factory=dict)  # ModelConfig fields
-    train: dict = field(default_factory=dict)  # TrainConfig fields
-    data: dict = field(default_factory=dict)  # options of the task's build function
-    note: str = ""  # one line on what it is
-
-
-@dataclass
-class Task:
-    name: str
-    summary: str
-    build: Callable[..., TaskData]
-    presets: dict[str, Preset]  # "default" is used when none is named
-
-
-def warn_unknown(unknown: list[str]) -> list[Note]:
-    """The note for tokens read as <unk>, if any."""
-    tokens = " ".join(dict.fromkeys(unknown))
-    return [Note("unknown", tokens=tokens)] if unknown else []
+__all__ = ["TASKS", "resolve", "parse_numbers", "TaskData", "Preset", "Task", "TextPart", "ForecastPart"]
+__all__ += ["EmojiPart", "warn_unknown"]  # re-exported from rnnlab.taskdata
 
 
 def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
@@ -76,14 +45,11 @@ def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
         held_out=False,
         labels=emoji.LABELS,
         encode=encode,
-        extra={"codec": codec, "messages": messages},
+        emoji=EmojiPart(codec, messages),
     )
 
 
 def build_sentences(language: str = "en", max_len: int = 20, tokens: str = "word") -> TaskData:
-    from .data.corpus import from_pairs  # corpus and textclf import this module: import them when used
-    from .textclf import build_text_task
-
     check(language in ("en", "ko"), "language_choice", got=language)
     rows = sentences.ENGLISH if language == "en" else sentences.KOREAN
     data = from_pairs([(text, sentences.LABELS[label]) for text, label in rows])
@@ -124,7 +90,7 @@ def build_airline(
         to_units=to_units,
         truth=y[t_test],
         baselines=airline.baselines(y, t_test),
-        extra={"windows": w, "series": y},
+        forecast=ForecastPart(w, y),
     )
 
 
@@ -298,9 +264,6 @@ TASKS: dict[str, Task] = {
 def build_movie_reviews(
     vocab_size: int = 6000, max_len: int = 50, neutral: float = 0.0, tokens: str = "word"
 ) -> TaskData:
-    from .data.corpus import movie_reviews  # the corpus and tokenizers load only when this task is used
-    from .textclf import build_text_task
-
     return build_text_task(movie_reviews(neutral), tokens, vocab_size, max_len)
 
 

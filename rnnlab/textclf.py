@@ -13,7 +13,7 @@ from .data.corpus import TextSet
 from .data.seqdata import from_ids
 from .data.text import Vocab, char_tokens, check_text, word_tokens
 from .errors import Note, RNNLabError, check
-from .tasks import TaskData, warn_unknown
+from .taskdata import TaskData, TextPart, warn_unknown
 
 TOKENIZERS = ("word", "char", "morpheme")
 MAX_TOKEN_SLOTS = 2_500_000  # texts x max length one visitor's task may hold (20 MB of ids)
@@ -132,16 +132,16 @@ def build_text_task(
         held_out=held_out,
         labels=data.classes,
         encode=encode,
-        extra={
-            "vocab": vocab,
-            "first_tokens": [tok[i] for i in train_idx[:6]],
-            "train_idx": train_idx,
-            "test_idx": test_idx,
-            "data": data,
-            "max_len": max_len,
-            "cut": cut,
-            "last_class_share": _last_class_share(tok, data.labels, train_idx, vocab, len(data.classes)),
-        },
+        text=TextPart(
+            vocab=vocab,
+            first_tokens=[tok[i] for i in train_idx[:6]],
+            train_idx=train_idx,
+            test_idx=test_idx,
+            data=data,
+            max_len=max_len,
+            cut=cut,
+            last_class_share=_last_class_share(tok, data.labels, train_idx, vocab, len(data.classes)),
+        ),
     )
 
 

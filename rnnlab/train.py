@@ -6,6 +6,7 @@ Chunking never changes the numbers: the shuffle generator and the dropout RNG st
 trainer, so 10 epochs in one call equal 10 calls of one epoch, even with other trainers interleaved.
 """
 
+import copy
 import math
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from . import optim
 from .config import TrainConfig
 from .data.seqdata import SeqData
 from .errors import Note
-from .models import SeqModel, compute_loss, count_correct
+from .models import SeqModel, compute_loss, count_correct, evaluating
 
 
 @dataclass
@@ -70,6 +71,42 @@ class Trainer:
         self.cfg.lr = lr
         for group in self.opt.param_groups:
             group["lr"] = lr
+
+    def set_epochs(self, epochs: int) -> None:
+        """Change the epoch limit of a live run: a run that stopped at its old limit can go on, and a
+        run already past a lower limit is done."""
+        self.cfg.epochs = epochs
+        self.cfg.validate()
+        if self.stop_reason == "epochs" and self.epoch < epochs:
+            self.done, self.stop_reason = False, None
+        elif not self.done and self.epoch >= epochs:
+            self.done, self.stop_reason = True, "epochs"
+
+    def estimate_epoch_seconds(self) -> float:
+        """Seconds one epoch takes here: one real epoch is timed with this run's optimizer, batch size
+        and data, then the weights, the optimizer's state, the random generators and the history are
+        put back, so the run goes on exactly as if it had not been timed."""
+        saved = {
+            k: copy.deepcopy(v)
+            for k, v in vars(self).items()
+            if k not in ("model", "opt", "train_data", "val_data")
+        }
+        weights = copy.deepcopy(self.model.state_dict())
+        opt_state = self.opt.state_dict()
+        gen_state = self.gen.get_state()
+        try:
+            self.done, self._order, self._pos = False, None, 0
+            self._epoch_stats = [0.0, 0, 0, 0, 0.0, 0]
+            self.cfg = copy.copy(self.cfg)
+            self.cfg.epochs, self.cfg.target_loss = self.epoch + 1, 0.0
+            t0 = time.perf_counter()
+            self.run(epochs=1)
+            return time.perf_counter() - t0
+        finally:
+            self.model.load_state_dict(weights)
+            self.opt.load_state_dict(opt_state)
+            self.gen.set_state(gen_state)
+            vars(self).update(saved)
 
     def run(
         self, epochs: int | None = None, steps: int | None = None, seconds: float | None = None, callback=None
@@ -167,17 +204,15 @@ class Trainer:
     def evaluate(self, data: SeqData, batch_size: int = 256) -> tuple[float, float, torch.Tensor]:
         """Mean loss, accuracy (NaN for regression) and the raw outputs over ``data``, in eval mode.
         Modest batches keep a visitor's peak memory small (4,096 reviews x 50 steps would take ~100 MB)."""
-        was = self.model.training
-        self.model.eval()
         outs, loss_sum, correct, counted = [], 0.0, 0, 0
-        for i in range(0, len(data), batch_size):
-            b = data.batch(torch.arange(i, min(i + batch_size, len(data)), device=data.x.device))
-            out = self.model(b.x, b.lengths)
-            loss_sum += compute_loss(self.model.cfg.head, out, b.y).item() * len(b)
-            c, k = count_correct(self.model.cfg.head, out, b.y)
-            correct, counted = correct + c, counted + k
-            outs.append(out)
-        self.model.train(was)
+        with evaluating(self.model):
+            for i in range(0, len(data), batch_size):
+                b = data.batch(torch.arange(i, min(i + batch_size, len(data)), device=data.x.device))
+                out = self.model(b.x, b.lengths)
+                loss_sum += compute_loss(self.model.cfg.head, out, b.y).item() * len(b)
+                c, k = count_correct(self.model.cfg.head, out, b.y)
+                correct, counted = correct + c, counted + k
+                outs.append(out)
         return loss_sum / len(data), (correct / counted if counted else float("nan")), _cat_outputs(outs)
 
     def _score_val(self) -> None:

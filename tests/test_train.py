@@ -94,3 +94,37 @@ def test_variable_length_batches_train():
     tr = Trainer(model, data, TrainConfig(epochs=60, lr=0.05, batch_size=3)).run()
     loss, acc, out = tr.evaluate(data)
     assert acc == 1.0 and out.shape == (4,)
+
+
+def _emoji_run(optimizer="adam", seed=3):
+    td, mc, tc = resolve("emoji", train={"optimizer": optimizer, "seed": seed, "epochs": 40})
+    return Trainer(seeded_model(mc, tc.seed), td.train, tc)
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_timing_an_epoch_leaves_the_run_as_it_was(optimizer):
+    """estimate_epoch_seconds trains one real epoch, then puts weights, optimizer, RNG and history back."""
+    plain, timed = _emoji_run(optimizer), _emoji_run(optimizer)
+    plain.run(epochs=5)
+    timed.run(epochs=5)
+    seconds = timed.estimate_epoch_seconds()
+    assert seconds > 0 and timed.epoch == 5 and len(timed.history.loss) == 5
+    plain.run(epochs=10)
+    timed.run(epochs=10)
+    assert plain.history.loss == timed.history.loss
+    assert all(torch.equal(p, q) for p, q in zip(plain.model.parameters(), timed.model.parameters()))
+
+
+def test_set_epochs_reopens_a_finished_run_and_closes_one_past_the_limit():
+    tr = _emoji_run()
+    tr.set_epochs(3)
+    tr.run()
+    assert tr.done and tr.stop_reason == "epochs" and tr.epoch == 3
+    tr.set_epochs(5)
+    assert not tr.done
+    tr.run()
+    assert tr.epoch == 5 and tr.done
+    tr2 = _emoji_run()
+    tr2.run(epochs=4)
+    tr2.set_epochs(2)
+    assert tr2.done and tr2.stop_reason == "epochs"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import torch
 
 from ..errors import check
-from ..models import IGNORE, PAD_ID
+from .ids import IGNORE, PAD_ID
 
 
 @dataclass

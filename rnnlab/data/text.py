@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..errors import check
-from ..models import PAD_ID, UNK_ID
+from .ids import PAD_ID, UNK_ID
 
 PAD, UNK = "<pad>", "<unk>"
 MAX_CHARS = 2_000  # longest text accepted for one message (a page or the CLI)
