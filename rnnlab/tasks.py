@@ -286,7 +286,14 @@ TASKS["movie-reviews"] = Task(
         ),
     },
 )
-TASKS["emoji"].presets["best"] = TASKS["emoji"].presets["default"]
+# measured (bench/emoji_presets.py, 5 seeds): solved in 6-8 epochs against the default's 14-17, final loss
+# ~3e-6 against 2e-4 after 150 epochs; 40 epochs leave a wide margin and finish in a third of the time
+TASKS["emoji"].presets["best"] = Preset(
+    {"cell": "gru", "hidden_size": 32, "embedding_dim": 8},
+    {"epochs": 40, "lr": 0.03, "batch_size": 10},
+    {"encoding": "embedding"},
+    "GRU(32) on learned 8-dim emoji vectors, lr 0.03: solves the ten messages in about 7 epochs",
+)
 for _t in TASKS.values():
     _t.presets.setdefault("best", _t.presets["default"])
 

@@ -80,3 +80,15 @@ def test_an_empty_sentence_says_whose_verdict_is_shown_and_pad_unk_are_counted()
     assert (pad["token"], unk["token"]) == ("<pad>", "<unk>") and pad["count"] > 0 and unk["count"] >= 0
     at.text_input(key="sentences.msg").set_value("i am happy").run()
     assert not any("The box is empty" in c.value for c in at.caption)
+
+
+def test_the_emoji_best_preset_is_not_the_default_and_solves_the_messages():
+    from rnnlab.models import seeded_model
+    from rnnlab.tasks import TASKS, resolve
+    from rnnlab.train import Trainer
+
+    presets = TASKS["emoji"].presets
+    assert presets["best"] != presets["default"]
+    td, mc, tc = resolve("emoji", preset="best")
+    t = Trainer(seeded_model(mc, 0), td.train, tc).run()
+    assert t.history.accuracy[-1] == 1.0 and t.history.loss[-1] < 0.01
