@@ -376,3 +376,32 @@ for _name, _summary in [
         lambda _task=_name, **kw: build_tagging(_task, **kw),
         {"default": _preset, "best": _preset},
     )
+
+
+def build_memory(length: int = 50, symbols: int = 4, distractors: int = 1, n_train: int = 512, seed: int = 0):
+    """The Memory lab's task: remember the first symbol through ``length - 1`` distractors."""
+    from .memory.recall import RecallConfig, build_recall  # it imports TaskData from here
+
+    return build_recall(RecallConfig(length, symbols, distractors, n_train, 200, seed))
+
+
+TASKS["memory"] = Task(
+    "memory",
+    "remember the first symbol of a long sequence (A, B, C or D, then T-1 fillers); chance is 25%",
+    build_memory,
+    {
+        "default": Preset(
+            {"cell": "lstm", "hidden_size": 16, "forget_bias": 3.0},
+            {"epochs": 10, "lr": 0.01, "batch_size": 32},
+            {"length": 50},
+            "LSTM(16) with its forget gate open at the start (bias 3), T = 50",
+        ),
+        "tutorial": Preset(
+            {"cell": "rnn", "hidden_size": 16},
+            {"epochs": 10, "lr": 0.01, "batch_size": 32},
+            {"length": 50},
+            "a vanilla RNN(16) at T = 50: it stays near chance",
+        ),
+    },
+)
+TASKS["memory"].presets["best"] = TASKS["memory"].presets["default"]

@@ -121,12 +121,13 @@ def extrapolation(
 
 
 def error_bars(
-    values: dict[str, float], floor: float, title: str, x_title: str, floor_label: str
+    values: dict[str, float], floor: float, title: str, x_title: str, floor_label: str, baselines=()
 ) -> go.Figure:
-    """Horizontal bars of test MSE per model or baseline, with the noise floor as a line."""
+    """Horizontal bars of test MSE per model (blue) or baseline (grey, named in ``baselines``), with the
+    noise floor as a dotted line."""
     names = list(values)
     vals = [values[n] for n in names]
-    colors = [COLORS.get(n.split()[0].lower(), GREY if "·" in n else BLUE) for n in names]
+    colors = [GREY if n in baselines else BLUE for n in names]
     data = [
         {
             "type": "bar",

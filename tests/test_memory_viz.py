@@ -27,7 +27,7 @@ def test_every_view_validates_and_is_readable():
         V.extrapolation(
             np.arange(3.0), np.ones(3), np.arange(3.0) + 0.4, 0.5, "t", "start", "next", ("a", "b", "c")
         ),
-        V.error_bars({"RNN 1": 0.002, "last value ·": 0.003}, 0.00083, "t", "MSE", "noise floor"),
+        V.error_bars({"RNN 1": 0.002, "last value": 0.003}, 0.00083, "t", "MSE", "floor", ("last value",)),
         V.series_examples(
             np.zeros((3, 50)), np.ones(3), {"1 layer": np.ones(3)}, "t", "step", "value", "truth"
         ),

@@ -48,7 +48,9 @@ LABS: tuple[LabEntry, ...] = (
         marker="sent.data",
     ),
     LabEntry("forecast", "✈️", "forecast", "labs/forecast.py", ("airline",), marker="fc.data"),
-    LabEntry("memory", "🧠", "memory", "labs/memory.py", (), state="coming"),
+    LabEntry(
+        "memory", "🧠", "memory", "labs/memory.py", ("memory", "next-value", "sine"), marker="mem.parts"
+    ),
     LabEntry(
         "seq2seq",
         "🔁",

@@ -1,0 +1,222 @@
+"""The Memory lab's first parts: the activation warm-up, counting beyond the training range, and deep
+RNNs on sine waves. Each part: a short explanation, its equations, its live run, its views."""
+
+import numpy as np
+import streamlit as st
+
+from rnnlab import viz_memory as V
+from rnnlab.config import ModelConfig, TrainConfig
+from rnnlab.device import pick_device
+from rnnlab.errors import RNNLabError
+from rnnlab.memory import activations as A
+from rnnlab.memory.counting import TRAIN_START_MAX, answer, extrapolation, read_window
+from rnnlab.memory.sinewave import NOISE_MSE, build_sine, mse
+from rnnlab.models import seeded_model
+from rnnlab.tasks import resolve
+from rnnlab.train import Trainer
+from ui import live, settings
+
+from .frame import reason, show_error, tr
+from .memory_fields import SINE_TUTORIAL
+
+NO_BAR = {"displayModeBar": False}
+EQ_RNN = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b) \qquad \hat y = W_{out} h_T + b_{out}"
+
+
+def chart(fig, key: str) -> None:
+    st.plotly_chart(fig, key=f"chart:{key}", config=NO_BAR)  # never a widget's key
+
+
+def explain(part: str, *equations: str) -> None:
+    """A part's short explanation in the visitor's language and its equations."""
+    st.markdown(tr(f"mem.{part}.text"))
+    for eq in equations:
+        st.latex(eq)
+
+
+def rnn_equation(act: str) -> str:
+    return EQ_RNN if act == "tanh" else EQ_RNN.replace(r"\tanh", r"\mathrm{ReLU}")
+
+
+def warmup(page: str, v: dict) -> None:
+    st.subheader(tr("mem.act.title"))
+    explain(
+        "act",
+        r"\frac{\partial h_T}{\partial h_1} = \prod_{t=2}^{T} w\,f'(a_t)"
+        r"\qquad \tanh' = 1-\tanh^2 \le 1,\quad \sigma' = \sigma(1-\sigma) \le \tfrac14,\quad \mathrm{ReLU}' \in \{0, 1\}",
+    )
+    chart(
+        V.activations(A.curves(), tr("mem.act.chart"), "a", "f(a), f'(a)", tr("mem.act.deriv")), f"{page}.act"
+    )
+    c1, c2 = st.columns(2)
+    c1.slider(tr("mem.act.steps"), 1, 200, **settings.widget_args(page, "steps"))
+    c2.slider(tr("mem.act.w"), 0.1, 4.0, step=0.1, **settings.widget_args(page, "w"))
+    steps, w = v["steps"], v["w"]
+    prods = {name: A.derivative_product(name, steps, w, pre=0.5) for name in A.ACTIVATIONS}
+    chart(V.products(prods, tr("mem.act.product", w=f"{w:g}"), "t", tr("mem.act.left_axis")), f"{page}.prod")
+    st.caption(tr("mem.act.left", T=steps, **{k: f"{p[-1]:.2g}" for k, p in prods.items()}))
+
+
+def counting(page: str, v: dict, device: str) -> None:
+    st.subheader(tr("mem.count.title"))
+    explain("count", rnn_equation(v["act"]))
+    st.selectbox(
+        tr("set.cell"),
+        ("rnn", "lstm", "gru"),
+        **settings.widget_args(page, "ccell"),
+        format_func=lambda c: tr(f"cell.{c}"),
+    )
+    cell, act, seed = v["ccell"], v["act"], v["seed"]
+
+    def make():
+        td, mc, tc = resolve(
+            "next-value",
+            "tutorial",
+            model={"cell": cell, "activation": act},
+            train={"seed": seed, "device": device},
+        )
+        return {
+            cell.upper(): Trainer(
+                seeded_model(mc, seed), td.train, tc, val=td.test, device=pick_device(device)
+            )
+        }, cell.upper()
+
+    run = live.ensure_run(f"{page}-count", (cell, act, seed, device), make)
+    live.controls(f"{page}-count", run)
+    st.text_input(
+        tr("mem.count.window"), **settings.widget_args(page, "win"), help=tr("mem.count.window_help")
+    )
+
+    def draw(run: live.LabRun) -> None:
+        model = run.trainer.model
+        try:
+            x = read_window(v["win"], 4)
+        except RNNLabError as err:
+            show_error(reason(err))
+        else:
+            vals = x[:, 0].numpy()
+            st.markdown(
+                tr(
+                    "mem.count.answer",
+                    y=f"{answer(model, x):.3f}",
+                    next=f"{vals[-1] + vals[-1] - vals[-2]:.3f}",
+                )
+            )
+        starts, answers, truths = extrapolation(model, 4, step=0.1)
+        chart(
+            V.extrapolation(
+                starts,
+                answers,
+                truths,
+                TRAIN_START_MAX,
+                tr("mem.count.chart"),
+                tr("mem.count.start"),
+                tr("mem.count.next"),
+                (tr("mem.count.truth"), tr("mem.count.model"), tr("mem.count.range")),
+            ),
+            f"{page}.extra",
+        )
+
+    live.panel(f"{page}-count", run, draw)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _sine(leak: bool):
+    """The sine task (10,000 series) is the same for every visitor: built once per server."""
+    return build_sine(leak=leak)
+
+
+def sine(page: str, v: dict, device: str) -> None:
+    st.subheader(tr("mem.sine.title"))
+    explain(
+        "sine",
+        r"h^{(1)}_t = \tanh(W^{(1)}_{ih} x_t + W^{(1)}_{hh} h^{(1)}_{t-1} + b^{(1)}),\quad"
+        r"h^{(k)}_t = \tanh(W^{(k)}_{ih} h^{(k-1)}_t + W^{(k)}_{hh} h^{(k)}_{t-1} + b^{(k)})",
+        r"\mathrm{MSE} = \frac1N \sum_n (\hat y_n - y_n)^2 \;\ge\; "
+        r"\mathrm{Var}\big(0.1\,(U-\tfrac12)\big) = \frac{0.01}{12} \approx 0.00083",
+    )
+    k = lambda name: settings.widget_args(page, name)  # noqa: E731
+    st.button(
+        tr("mem.sine.tutorial"),
+        key=f"{page}.sine_tutorial",
+        on_click=settings.apply_preset,
+        args=(page, SINE_TUTORIAL),
+    )
+    c1, c2, c3 = st.columns(3)
+    c1.selectbox(tr("set.cell"), ("rnn", "lstm", "gru"), **k("scell"), format_func=lambda c: tr(f"cell.{c}"))
+    c1.slider(tr("mem.sine.deep"), 2, 4, **k("deep"))
+    c2.number_input(tr("set.hidden"), 1, 64, **k("shid"))
+    c2.number_input(tr("set.epochs"), 1, 200, **k("sep"))
+    c3.number_input(tr("set.batch"), 8, 1024, **k("sbatch"))
+    c3.select_slider(
+        tr("set.lr"),
+        sorted({1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, v["slr"]}),
+        **k("slr"),
+        format_func=lambda x: f"{x:g}",
+    )
+    st.toggle(tr("mem.sine.leak"), **k("leak"), help=tr("mem.sine.leak_help"))
+    td = _sine(v["leak"])
+    names = (tr("mem.sine.one"), tr("mem.sine.many", n=v["deep"]))
+
+    def make():
+        out = {}
+        for name, layers in zip(names, (1, v["deep"])):
+            mc = ModelConfig(
+                cell=v["scell"], activation=v["act"], hidden_size=v["shid"], num_layers=layers, **td.model
+            )
+            tc = TrainConfig(
+                epochs=v["sep"], lr=v["slr"], batch_size=v["sbatch"], seed=v["seed"], device=device
+            )
+            out[name] = Trainer(
+                seeded_model(mc, v["seed"]), td.train, tc, val=td.test, device=pick_device(device)
+            )
+        return out, names[1]
+
+    sig = tuple(v[f] for f in ("scell", "act", "shid", "deep", "sep", "sbatch", "slr", "leak", "seed")) + (
+        device,
+    )
+    run = live.ensure_run(f"{page}-sine", sig, make)
+    live.controls(f"{page}-sine", run)
+    if v["leak"]:
+        st.warning(tr("mem.sine.leak_on"), icon="💧")
+
+    def draw(run: live.LabRun) -> None:
+        preds = {name: t.evaluate(td.test)[2].cpu().numpy() for name, t in run.trainers.items()}
+        base = {
+            tr("mem.sine.last"): td.baselines["last value"],
+            tr("mem.sine.linear"): td.baselines["linear regression"],
+        }
+        errors = {name: mse(p, td.truth) for name, p in {**preds, **base}.items()}
+        chart(
+            V.error_bars(
+                errors,
+                NOISE_MSE,
+                tr("mem.sine.mse_chart"),
+                tr("mem.sine.mse"),
+                tr("mem.sine.floor"),
+                tuple(base),
+            ),
+            f"{page}.mse",
+        )
+        st.caption(
+            tr(
+                "mem.sine.rmse",
+                **{f"r{i}": f"{np.sqrt(e):.4f}" for i, e in enumerate(errors.values())},
+                floor=f"{np.sqrt(NOISE_MSE):.4f}",
+            )
+        )
+        idx = [0, 1, 2]
+        chart(
+            V.series_examples(
+                td.extra["x_test"][idx],
+                td.truth[idx],
+                {name: p[idx] for name, p in preds.items()},
+                tr("mem.sine.examples"),
+                "t",
+                "x",
+                tr("mem.sine.truth"),
+            ),
+            f"{page}.examples",
+        )
+
+    live.panel(f"{page}-sine", run, draw)
