@@ -1,51 +1,30 @@
 """The Memory lab's views: plain arrays in, Plotly figures out (no model, no trainer, no UI here).
 
-Readable from the back of a classroom: fonts of 15 px and more, titles wrapped onto a second line rather
-than cut, and the vertical axis's title written horizontally above the plot (Hangul is not turned on its
-side). Colours per cell follow :data:`rnnlab.viz.COLORS`.
+Readable from the back of a classroom through the house layout (``viz_layout.figure``: fonts of 14 px and
+more, wrapped titles, the vertical axis's title written horizontally above the plot, so Hangul is not
+turned on its side). Colours per cell follow :data:`rnnlab.viz.COLORS`.
 """
-
-import textwrap
 
 import numpy as np
 import plotly.graph_objects as go
 
-from .viz import BLUE, COLORS, figure, thin
+from .viz import BLUE, COLORS, figure, log_axis, thin
 
-FONT = 15  # base font size of every figure here
+FONT = 15  # text drawn by these views (bar labels, legends)
 GREY, DARK = "#9aa3ad", "#333333"
 LEGEND = {"orientation": "h", "y": -0.22, "x": 0, "font": {"size": FONT}}
 
 
-def wrap(title: str, width: int = 48) -> str:
-    """A title on lines of at most ``width`` characters (Plotly cuts one long line off)."""
-    return "<br>".join(textwrap.wrap(title, width)) or title
-
-
 def _layout(title: str, x_title: str, y_title: str, height: int = 340, log_y: bool = False, **extra) -> dict:
-    lines = wrap(title).count("<br>") + 1
-    top = 40 + 22 * lines + 26  # the title, then the y title written above the plot
+    """The house layout (:func:`rnnlab.viz_layout.figure` wraps the title and writes the y title
+    horizontally above the axis), a legend under the plot, and ``extra`` on top."""
     layout = {
-        "font": {"size": FONT},
-        "title": {"text": wrap(title), "font": {"size": FONT + 2}, "y": 0.98, "yanchor": "top"},
-        "height": height + 22 * (lines - 1),
-        "margin": {"l": 70, "r": 24, "t": top, "b": 90},
-        "xaxis": {"title": {"text": x_title}, "tickfont": {"size": FONT}},
-        "yaxis": {"type": "log" if log_y else "linear", "tickfont": {"size": FONT}},
-        "annotations": [
-            {
-                "text": y_title,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 1.0,
-                "yshift": 12,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": FONT},
-            }
-        ],
+        "title": {"text": title},
+        "height": height,
+        "margin": {"b": 90},
+        "xaxis": {"title": {"text": x_title}},
+        "yaxis": {**({"title": {"text": y_title}} if y_title else {}), **(log_axis() if log_y else {})},
+        "annotations": [],
         "legend": LEGEND,
     }
     layout.update(extra)
@@ -74,9 +53,7 @@ def products(series: dict[str, np.ndarray], title: str, x_title: str, y_title: s
     for name, p in series.items():
         p = np.maximum(np.asarray(p, float), 1e-300)
         data.append(_line(name, np.arange(1, len(p) + 1), p, COLORS.get(name.split()[0].lower(), BLUE)))
-    return figure(
-        data, _layout(title, x_title, y_title, log_y=True, yaxis={"type": "log", "exponentformat": "power"})
-    )
+    return figure(data, _layout(title, x_title, y_title, log_y=True))
 
 
 def extrapolation(
@@ -142,7 +119,7 @@ def error_bars(
         }
     ]
     lay = _layout(title, x_title, "", height=120 + 46 * len(names))
-    lay["yaxis"] = {"autorange": "reversed", "tickfont": {"size": FONT}, "automargin": True}
+    lay["yaxis"] |= {"autorange": "reversed", "tickfont": {"size": FONT}, "automargin": True}
     lay["shapes"] = [
         {
             "type": "line",
@@ -154,7 +131,17 @@ def error_bars(
             "line": {"dash": "dot", "color": DARK},
         }
     ]
-    lay["annotations"][0]["text"] = floor_label
+    lay["annotations"] = [
+        {
+            "text": floor_label,
+            "x": floor,
+            "xref": "x",
+            "yref": "paper",
+            "y": 1,
+            "yanchor": "bottom",
+            "showarrow": False,
+        }
+    ]
     return figure(data, lay)
 
 
@@ -216,7 +203,10 @@ def series_examples(
     for i in range(k):
         axis = "" if i == 0 else str(i + 1)
         top = 1 - i / k
-        lay[f"yaxis{axis}"] = {"domain": [max(0, top - 1 / k + gap), top], "tickfont": {"size": FONT - 1}}
+        lay[f"yaxis{axis}"] = lay.get(f"yaxis{axis}", {}) | {
+            "domain": [max(0, top - 1 / k + gap), top],
+            "tickfont": {"size": FONT - 1},
+        }
         lay[f"xaxis{axis}"] = {
             "anchor": f"y{axis}",
             "showticklabels": i == k - 1,
@@ -244,7 +234,7 @@ def accuracy_bars(
         }
     ]
     lay = _layout(title, "", y_title, height=320)
-    lay["yaxis"] = {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
+    lay["yaxis"] |= {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
     lay["xaxis"]["tickfont"] = {"size": FONT + 1}
     lay["shapes"] = [
         {
@@ -284,7 +274,7 @@ def sweep(
         for cell, (xs, ys) in table.items()
     ]
     lay = _layout(title, x_title, y_title, height=360)
-    lay["yaxis"] = {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
+    lay["yaxis"] |= {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
     lay["xaxis"].update({"type": "log", "tickvals": list(lengths), "ticktext": [str(t) for t in lengths]})
     lay["shapes"] = [
         {
@@ -317,9 +307,7 @@ def flow_lines(norms: dict[str, np.ndarray], title: str, x_title: str, y_title: 
     for name, g in norms.items():
         g = np.maximum(np.asarray(g, float), 1e-30)
         data.append(_line(name, np.arange(1, len(g) + 1), g, COLORS.get(name.lower(), BLUE)))
-    return figure(
-        data, _layout(title, x_title, y_title, log_y=True, yaxis={"type": "log", "exponentformat": "power"})
-    )
+    return figure(data, _layout(title, x_title, y_title, log_y=True))
 
 
 def flow_heatmap(
@@ -337,7 +325,7 @@ def flow_heatmap(
         "hovertemplate": "t=%{x}, epoch %{y}: 10^%{z:.1f}<extra></extra>",
     }
     lay = _layout(title, x_title, y_title, height=min(520, 200 + 16 * len(epochs)))
-    lay["yaxis"] = {"type": "category", "tickfont": {"size": FONT}}
+    lay["yaxis"] |= {"type": "category", "tickfont": {"size": FONT}}
     return figure([trace], lay)
 
 
@@ -363,7 +351,7 @@ def unit_heatmap(
         **scale,
     }
     lay = _layout(title, x_title, y_title, height=min(560, 180 + 18 * v.shape[0]))
-    lay["yaxis"] = {"type": "category", "autorange": "reversed", "tickfont": {"size": FONT - 1}}
+    lay["yaxis"] |= {"type": "category", "autorange": "reversed", "tickfont": {"size": FONT - 1}}
     return figure([trace], lay)
 
 

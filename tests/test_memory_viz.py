@@ -12,9 +12,10 @@ from rnnlab.memory.activations import curves, derivative_product
 def _check(fig: go.Figure) -> dict:
     spec = go.Figure(fig.to_dict()).to_dict()  # validates every property
     lay = spec["layout"]
-    assert lay["font"]["size"] >= 14
+    assert lay["font"]["size"] >= 14 and lay["xaxis"]["tickfont"]["size"] >= 14
     for line in lay["title"]["text"].split("<br>"):
-        assert len(line) <= 48
+        assert len(line) <= 40
+    assert "title" not in lay["yaxis"]  # written horizontally above the axis instead
     assert all(a.get("textangle", 0) == 0 for a in lay.get("annotations", []))
     return spec
 
@@ -41,7 +42,8 @@ def test_every_view_validates_and_is_readable():
         V.loss_lines({"no clip": ([1], [2.0]), "clip": ([1, 2], [2.0, 1.0])}, "t", "epoch", "loss"),
     ]
     specs = [_check(f) for f in figs]
-    assert specs[0]["layout"]["title"]["text"].count("<br>") == 1  # wrapped, not cut
+    assert specs[0]["layout"]["title"]["text"].replace("<br>", " ") == long  # wrapped, not cut
+    assert any(a["text"] == "product" for a in specs[1]["layout"]["annotations"])  # the y title
 
 
 def test_views_draw_the_numbers_they_were_given():
