@@ -15,6 +15,11 @@ ENC, DEC, IN, OUT, DIM = "#2e86ab", "#59a96a", "#f2f4f7", "#fff4e0", "#d0d5dd"
 LINE_COLORS = {"none": "#e4572e", "dot": BLUE, "additive": GOOD}
 
 
+def esc(labels) -> list[str]:
+    """Token labels safe for Plotly's HTML-like text: "<s>" would start strikethrough, "</s>" end it."""
+    return [str(x).replace("<", "&lt;").replace(">", "&gt;") for x in labels]
+
+
 def _layout(title: str, height: int, **more) -> dict:
     """Title and height; the house ``figure`` wraps the title and grows the figure per extra line."""
     return {"title": {"text": title}, "height": height, **more}
@@ -34,13 +39,13 @@ def prob_heatmap(
         "type": "heatmap",
         "z": z,
         "x": list(range(z.shape[1])),
-        "y": list(vocab),
+        "y": esc(vocab),
         "colorscale": SEQUENTIAL,
         "zmin": 0.0,
         "zmax": 1.0,
         "hovertemplate": "step %{x}: %{y} %{z:.3f}<extra></extra>",
     }
-    axis = {"tickmode": "array", "tickvals": list(range(len(out_tokens))), "ticktext": out_tokens}
+    axis = {"tickmode": "array", "tickvals": list(range(len(out_tokens))), "ticktext": esc(out_tokens)}
     return figure(
         [trace],
         _layout(
@@ -87,7 +92,7 @@ def attention_heatmap(
     ax = lambda labels, t: {
         "tickmode": "array",
         "tickvals": list(range(len(labels))),
-        "ticktext": labels,
+        "ticktext": esc(labels),
         "tickfont": {"size": FONT + 2},
         "title": t,
     }
@@ -156,7 +161,7 @@ def tag_probs(probs: np.ndarray, tokens: list[str], tags: list[str], title: str,
         "type": "heatmap",
         "z": z,
         "x": list(range(z.shape[1])),
-        "y": list(tags),
+        "y": esc(tags),
         "colorscale": SEQUENTIAL,
         "zmin": 0.0,
         "zmax": 1.0,
@@ -167,7 +172,7 @@ def tag_probs(probs: np.ndarray, tokens: list[str], tags: list[str], title: str,
     axis = {
         "tickmode": "array",
         "tickvals": list(range(len(tokens))),
-        "ticktext": tokens,
+        "ticktext": esc(tokens),
         "tickfont": {"size": FONT + 2},
     }
     return figure(

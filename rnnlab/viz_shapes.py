@@ -7,7 +7,7 @@ to the right carrying the hidden state. Outputs that are not used are drawn fain
 import plotly.graph_objects as go
 
 from .viz_layout import figure
-from .viz_seq import DEC, DIM, ENC, FONT, IN, OUT
+from .viz_seq import DEC, DIM, ENC, FONT, IN, OUT, esc
 
 SHAPES = ("many-to-one", "one-to-many", "aligned", "encoder-decoder")
 
@@ -23,7 +23,13 @@ def _box(x, y, color, text, text_color="white", w=0.36, h=0.3):
         "line": {"color": "#475467", "width": 1},
         "layer": "below",
     }
-    note = {"x": x, "y": y, "text": text, "showarrow": False, "font": {"size": FONT, "color": text_color}}
+    note = {
+        "x": x,
+        "y": y,
+        "text": esc([text])[0],
+        "showarrow": False,
+        "font": {"size": FONT, "color": text_color},
+    }
     return shape, note
 
 
@@ -83,7 +89,7 @@ def shape_diagram(kind: str, title: str, ins: list[str], outs: list[str], bridge
             notes.append(
                 {"x": i, "y": 0.75, "text": "·", "showarrow": False, "font": {"size": FONT, "color": DIM}}
             )
-        if decoder and i > n_enc:  # output fed back as the next input
+        if (decoder and i > n_enc) or (kind == "one-to-many" and i > 0):  # output fed back as the next input
             notes.append(_arrow(i - 1 + 0.2, 0.85, i - 0.2, -0.85, "#98a2b3", 1))
     if kind == "encoder-decoder" and bridge:
         notes.append(

@@ -81,7 +81,7 @@ def draw(run: Run, cfg: Seq2SeqConfig, text: str) -> None:
     c = st.columns(2)
     c[0].markdown(f"**{tr('s2s.tr.output')}**  \n### `{task.tgt_sep.join(decoded) or '∅'}`")
     verdict = tr("s2s.tr.correct") if decoded == expected else tr("s2s.tr.wrong")
-    c[1].markdown(f"**{tr('s2s.tr.expected')}**  \n### `{task.tgt_sep.join(expected)}` {verdict}")
+    c[1].markdown(f"**{tr('s2s.tr.expected')}** {verdict}  \n### `{task.tgt_sep.join(expected)}`")
     probs = out["probs"][0, :steps].numpy()  # (T, V)
     st.plotly_chart(
         prob_heatmap(
