@@ -1,0 +1,81 @@
+"""In Chromium, at a projector's 1280x900 and a phone's 390x844: no chart title or axis label runs past
+its chart or the viewport, and on the phone the Train button is within the first screen.
+
+The second needs the lab runtime's phone layout (Train row first, settings folded: the house issue);
+until it lands that test is an expected failure, strict, so the runtime's landing must remove the mark."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM, browser_page, streamlit_server
+
+LABS = ["emoji", "sentences", "forecast"]
+SIZES = [(1280, 900, "en"), (390, 844, "ko")]  # Hangul on the phone: the narrowest case
+
+OVERFLOW_JS = """() => {
+  const vw = document.documentElement.clientWidth, bad = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const box = plot.getBoundingClientRect();
+    if (box.width === 0) continue;  // not drawn (a folded part of the page)
+    for (const el of plot.querySelectorAll('.gtitle, .xtitle, .ytitle, .annotation-text, .xtick text, .ytick text')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.right > vw + 1 || r.left < -1)
+        bad.push(`${el.textContent.slice(0, 40)} [${Math.round(r.left)}..${Math.round(r.right)}] `
+                 + `outside [${Math.round(box.left)}..${Math.round(box.right)}] (viewport ${vw})`);
+    }
+  }
+  return {plots: document.querySelectorAll('.js-plotly-plot').length, bad};
+}"""
+
+
+def _wait_for_charts(page, least: int = 2, timeout: float = 60) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if page.locator(".js-plotly-plot .gtitle").count() >= least:
+            time.sleep(1.5)  # let the last ones draw
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"fewer than {least} charts drew in {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "Debian's chromium is missing: apt-get install -y chromium (tests/run.sh does this as root)"
+        )
+    with streamlit_server() as (url, _):
+        yield url
+
+
+@pytest.mark.parametrize("width,height,lang", SIZES)
+def test_chart_titles_and_axis_labels_stay_inside_their_chart_and_the_viewport(server, width, height, lang):
+    problems = []
+    with browser_page(width, height) as page:
+        for lab in LABS:
+            page.goto(f"{server}/{lab}?lang={lang}")
+            _wait_for_charts(page)
+            found = page.evaluate(OVERFLOW_JS)
+            assert found["plots"] >= 2, f"{lab}: charts did not draw"
+            problems += [f"{lab} {width}px: {b}" for b in found["bad"]]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="needs the lab runtime's phone layout (house issue): remove this mark when it lands"
+)
+def test_on_a_phone_train_is_within_the_first_screen(server):
+    width, height = 390, 844
+    below = []
+    with browser_page(width, height) as page:
+        for lab in LABS:
+            page.goto(f"{server}/{lab}?lang=ko")
+            train = page.get_by_role("button", name=re.compile("Train|학습$")).first
+            train.wait_for(timeout=60_000)
+            top = train.bounding_box()["y"]
+            if top + 30 > height:
+                below.append(f"{lab}: Train at y={top:.0f}, the screen is {height} px tall")
+    assert not below, "\n".join(below)
