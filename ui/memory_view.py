@@ -208,7 +208,7 @@ def sine(page: str, v: dict, device: str) -> None:
         idx = [0, 1, 2]
         chart(
             V.series_examples(
-                td.extra["x_test"][idx],
+                td.test.x[idx, :, 0].numpy(),
                 td.truth[idx],
                 {name: p[idx] for name, p in preds.items()},
                 tr("mem.sine.examples"),

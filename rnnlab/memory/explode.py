@@ -13,7 +13,7 @@ from ..config import ModelConfig, TrainConfig
 from ..errors import Note
 from ..models import SeqModel, seeded_model
 from ..replay import trace
-from ..tasks import TaskData
+from ..taskdata import TaskData
 from ..train import Trainer
 
 

@@ -15,7 +15,7 @@ import torch
 
 from ..data.seqdata import SeqData
 from ..errors import check
-from ..tasks import TaskData
+from ..taskdata import TaskData
 
 MIN_LENGTH, MAX_LENGTH = 5, 200  # the length slider's range
 SIGNALS = "ABCDEFGH"  # names of the signal tokens (the first ``symbols`` are used)
@@ -86,5 +86,4 @@ def build_recall(cfg: RecallConfig | None = None) -> TaskData:
             "num_classes": cfg.symbols,
         },
         labels=list(SIGNALS[: cfg.symbols]),
-        extra={"recall": cfg},
     )

@@ -16,7 +16,7 @@ import numpy as np
 from ..data import sine
 from ..data.seqdata import from_features
 from ..errors import check
-from ..tasks import TaskData
+from ..taskdata import TaskData
 
 NOISE_MSE = 0.01 / 12  # variance of the noise 0.1 (U - 0.5): the floor of any model's test MSE
 
@@ -50,7 +50,6 @@ def build_sine(window: int = 50, n: int = 10_000, seed: int = 2022, leak: bool =
         to_units=lambda z: np.asarray(z),
         truth=y[n_train:],
         baselines={"last value": x_te[:, -1], "linear regression": x_te @ w + b},
-        extra={"x_test": x_te, "leak": leak},
     )
 
 
