@@ -43,9 +43,20 @@ def charts(at) -> list[dict]:
 def train_to_end(at, page: str = "emoji", limit: int = 80):
     """Click Train, then rerun (each rerun runs the live fragment once) until the run is done."""
     at.button(key=f"{page}.train").click().run()
+    if _has_button(at, f"{page}.confirm"):
+        at.button(key=f"{page}.confirm").click().run()  # a long run asks first
     for _ in range(limit):
-        if at.session_state[f"{page}/_run"].done:
+        if lab_state(at, page).run.done:
             break
         at.run()
     assert not at.exception, at.exception
-    return at.session_state[f"{page}/_run"]
+    return lab_state(at, page).run
+
+
+def lab_state(at, page: str):
+    """The page's LabState (ui.labstate): values, run, task, memo."""
+    return at.session_state[f"_lab:{page}"]
+
+
+def _has_button(at, key: str) -> bool:
+    return any(b.key == key for b in at.button)

@@ -1,7 +1,7 @@
 """The site, run headless with Streamlit's AppTest: every page in both languages, and the Emoji lab."""
 
 import pytest
-from apptest import app, arr, charts, train_to_end
+from apptest import app, arr, charts, lab_state, train_to_end
 
 from rnnlab.tasks import TASKS
 from ui.i18n import strings, t
@@ -71,24 +71,24 @@ def test_pause_stops_and_step_trains_one_epoch():
     at.button(key="emoji.train").click().run()
     at.run()
     at.button(key="emoji.pause").click().run()
-    run = at.session_state["emoji/_run"]
+    run = lab_state(at, "emoji").run
     paused_at = run.epoch
     assert not run.running and 0 < paused_at < 3000
     assert any(f"Paused at epoch {paused_at}" in c.value for c in at.caption)
     at.run()
-    assert at.session_state["emoji/_run"].epoch == paused_at
+    assert lab_state(at, "emoji").run.epoch == paused_at
     at.button(key="emoji.step").click().run()
-    assert at.session_state["emoji/_run"].epoch == paused_at + 1
+    assert lab_state(at, "emoji").run.epoch == paused_at + 1
 
 
 def test_model_settings_reset_the_run_but_learning_rate_does_not():
     at = app(page="labs/emoji.py")
     at.button(key="emoji.step").click().run()
-    first = at.session_state["emoji/_run"]
+    first = lab_state(at, "emoji").run
     at.select_slider(key="emoji.lr").set_value(0.003).run()
-    assert at.session_state["emoji/_run"] is first and first.trainer.opt.param_groups[0]["lr"] == 0.003
+    assert lab_state(at, "emoji").run is first and first.trainer.opt.param_groups[0]["lr"] == 0.003
     at.selectbox(key="emoji.cell").set_value("rnn").run()
-    new = at.session_state["emoji/_run"]
+    new = lab_state(at, "emoji").run
     assert new is not first and new.epoch == 0 and new.trainer.model.cfg.cell == "rnn"
     assert any("reset" in i.value for i in at.info)
     assert at.query_params["cell"] == "rnn" and at.query_params["lr"] == "0.003"
@@ -134,7 +134,7 @@ def test_bad_links_and_tables_are_explained():
     at = app(page="labs/emoji.py", hidden="99999", data="🐱:1|🐶:1")
     assert any("hidden='99999'" in w.value for w in at.warning)
     assert any("one GOOD and one BAD" in e.value for e in at.error)
-    assert "emoji/_run" not in at.session_state
+    assert lab_state(at, "emoji").run is None
 
 
 def test_korean_labels_in_the_lab():
@@ -147,5 +147,5 @@ def test_table_edits_apply_once_to_a_fixed_base():
     at = app(page="labs/emoji.py", data="🐱🤖:1|🤖🐱:0|🐶🐷:0")
     at.run()
     at.run()
-    assert at.session_state["emoji/_table_base"] == [("🐱🤖", 1), ("🤖🐱", 0), ("🐶🐷", 0)]
-    assert at.session_state["emoji/_run"].trainer.train_data.x.shape[0] == 3
+    assert lab_state(at, "emoji").memo["table_base"] == [("🐱🤖", 1), ("🤖🐱", 0), ("🐶🐷", 0)]
+    assert lab_state(at, "emoji").run.trainer.train_data.x.shape[0] == 3

@@ -1,7 +1,7 @@
 """The Forecast lab, run headless with Streamlit's AppTest."""
 
 import pytest
-from apptest import app, arr, charts, train_to_end
+from apptest import app, arr, charts, lab_state, train_to_end
 
 UNTRAINED = "untrained network (same seed, before training)"
 PREP_ALONE = "preprocessing alone (its naive forecast, mapped back)"
@@ -52,4 +52,4 @@ def test_forecast_presets_recursive_mode_and_link():
     fc = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Forecast on the test months"))
     assert "recursive" in fc["layout"]["title"]["text"] and len(fc["data"][1]["x"]) == 12
     assert at.query_params["mode"] == "recursive" and at.query_params["window"] == "4"
-    assert at.session_state["forecast/_run"].epoch == 10  # the forecast mode does not reset training
+    assert lab_state(at, "forecast").run.epoch == 10  # the forecast mode does not reset training

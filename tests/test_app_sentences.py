@@ -1,7 +1,7 @@
 """The Sentence lab, run headless with Streamlit's AppTest: every data source and the bad inputs."""
 
 import pytest
-from apptest import app, charts, train_to_end
+from apptest import app, charts, lab_state, train_to_end
 
 
 @pytest.mark.parametrize(
@@ -77,9 +77,9 @@ def test_movie_review_source_loads_the_corpus_with_its_fixed_split():
     at = app(
         page="labs/sentences.py", src="movies", cell="gru", hidden="64", emb="64", batch="64", epochs="1"
     )
-    run = at.session_state["sentences/_run"]
-    assert len(run.trainer.train_data) == 8_457 and len(at.session_state["sentences/_task"].test) == 2_111
-    assert any("Expected training time" in c.value for c in at.caption) and not at.error
+    run = lab_state(at, "sentences").run
+    assert len(run.trainer.train_data) == 8_457 and len(lab_state(at, "sentences").task.test) == 2_111
+    assert any("should take about" in c.value for c in at.caption) and not at.error
 
 
 def test_reuters_topics_train_as_multiclass(tmp_path, monkeypatch):
@@ -100,7 +100,7 @@ def test_reuters_topics_train_as_multiclass(tmp_path, monkeypatch):
         msg="opec crude oil output",
     )
     run = train_to_end(at, "sentences")
-    td = at.session_state["sentences/_task"]
+    td = lab_state(at, "sentences").task
     assert td.labels == ["earn", "acq", "crude", "money-fx"] and run.trainer.model.cfg.num_classes == 4
     cm = next(c for c in charts(at) if c["layout"]["title"]["text"] == "Confusion matrix (held-out)")
     assert len(cm["data"][0]["x"]) == 4 and not at.error
@@ -111,7 +111,7 @@ def test_korean_morphemes_in_the_page():
     at = app(
         lang="ko", page="labs/sentences.py", src="ko", tok="morpheme", epochs="5", msg="영화가 재미있었어요"
     )
-    td = at.session_state["sentences/_task"]
+    td = lab_state(at, "sentences").task
     assert "재미있" in td.extra["vocab"].index and not at.error
     strip = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("판정이"))
     assert strip["layout"]["xaxis"]["ticktext"][:2] == ["영화", "가"]
@@ -122,11 +122,11 @@ def test_near_neutral_movie_snippets_can_be_dropped():
     from rnnlab.data.corpus import movie_reviews
 
     every = len(movie_reviews().texts)  # the 10,605 snippets but the 37 rated exactly 0
-    data = at.session_state["sentences/_task"].extra["data"]
+    data = lab_state(at, "sentences").task.extra["data"]
     assert 2_000 < len(data.texts) < every and any("near-neutral" in c.value for c in at.caption)
     assert all(abs(float(r)) >= 1.5 for r in _ratings(data.texts))
     at.select_slider(key="sentences.neutral").set_value(0.0).run()
-    assert len(at.session_state["sentences/_task"].extra["data"].texts) == every and not at.error
+    assert len(lab_state(at, "sentences").task.extra["data"].texts) == every and not at.error
 
 
 def _ratings(texts):

@@ -1,6 +1,6 @@
 """Live training, shared by every lab: Train / Pause / Step / Reset and a panel that redraws.
 
-The run (trainers, history, flags) lives in ``st.session_state["<page>/_run"]``, a key no widget
+The run (trainers, history, flags) lives in the page's ``LabState`` (``ui.labstate``), a key no widget
 uses, so moving an unrelated widget does not restart it. The buttons sit outside the fragment; the
 fragment trains one time-boxed chunk per run in ``SUB_CHUNKS`` pieces, redrawing the counters and the
 loss curve into a placeholder after each piece (Streamlit streams each redraw at once), then draws the
@@ -10,8 +10,9 @@ so the curve moves several times a second even when the visitor's browser is slo
 Safety: with Streamlit's fast reruns a visitor's click starts a new script run at once, while the previous
 script thread may still be inside a training chunk (it only notices the stop at its next Streamlit
 call). Two threads stepping the same weights break autograd ("modified by an inplace operation"), so
-every use of the weights (a training chunk, Step, the live settings, the inside views) holds the run's
-lock. A run stops only by Pause, Reset, its limit, or a reason shown in the page (``failure``).
+every use of the weights (building a run, a training chunk, Step, the live settings, the inside views)
+holds the page's lock (``LabState.lock``, shared by its runs). A run stops only by Pause, Reset, its
+limit, or a reason shown in the page (``failure``).
 """
 
 import logging
@@ -27,6 +28,7 @@ from rnnlab import viz
 from rnnlab.train import Trainer
 
 from .frame import tr
+from .labstate import state
 
 TICK = 0.1  # seconds the browser waits after a fragment run arrives before asking for the next
 CHUNK_SECONDS = 0.3  # training time per fragment run, shared by the runs of a comparison
@@ -42,7 +44,7 @@ class LabRun:
     wall_seconds: float = 0.0  # wall time spent in training ticks (for steps per second)
     notice: str | None = None  # shown once, e.g. "settings changed: reset"
     failure: str | None = None  # locale key of why training stopped on a bug; shown until Train or Reset
-    lock: threading.RLock = field(default_factory=threading.RLock)  # held by whoever uses the weights
+    lock: threading.RLock = field(default_factory=threading.RLock)  # the page's: held to use the weights
     extra: dict = field(default_factory=dict)
 
     @property
@@ -60,14 +62,15 @@ class LabRun:
 
 def ensure_run(page: str, signature: tuple, make: Callable[[], tuple[dict[str, Trainer], str]]) -> LabRun:
     """The page's run; a new one when ``signature`` changed (a setting that changes the model)."""
-    key = f"{page}/_run"
-    run: LabRun | None = st.session_state.get(key)
-    if run is None or run.signature != signature:
-        trainers, main = make()  # new weights: no other thread can hold them yet
-        new = LabRun(signature, trainers, main)
-        if run is not None and run.epoch > 0:
-            new.notice = tr("live.reset_notice")
-        st.session_state[key] = run = new
+    ls = state(page)
+    with ls.lock:
+        run: LabRun | None = ls.run
+        if run is None or run.signature != signature:
+            trainers, main = make()
+            new = LabRun(signature, trainers, main, lock=ls.lock)
+            if run is not None and run.epoch > 0:
+                new.notice = tr("live.reset_notice")
+            ls.run = run = new
     return run
 
 
@@ -81,7 +84,9 @@ def _sync(run: LabRun, lr: float, epochs: int) -> None:
     for t in run.trainers.values():
         if t.cfg.lr != lr:
             t.set_lr(lr)
-        if t.cfg.epochs != epochs:
+        if t.cfg.epochs != epochs and hasattr(t, "set_epochs"):  # the engine's own rule, where it has one
+            t.set_epochs(epochs)
+        elif t.cfg.epochs != epochs:
             t.cfg.epochs = epochs
             if t.stop_reason == "epochs" and t.epoch < epochs:
                 t.done, t.stop_reason = False, None
@@ -108,16 +113,31 @@ def _step(run: LabRun) -> None:
 
 
 def _reset(page: str) -> None:
-    st.session_state.pop(f"{page}/_run", None)
+    ls = state(page)
+    with ls.lock:
+        if ls.run is not None:
+            ls.run.running = False  # a thread still inside a chunk of the old run stops after it
+        ls.run = None
 
 
-def controls(page: str, run: LabRun, disabled: bool = False) -> None:
-    """The four buttons. They are outside the fragment: a click reruns the page once."""
+def _ask(run: LabRun) -> None:
+    run.extra["asking"] = True
+
+
+def _confirmed(run: LabRun) -> None:
+    run.extra["asking"], run.extra["confirmed"] = False, True
+    _start(run)
+
+
+def controls(page: str, run: LabRun, disabled: bool = False, confirm: str | None = None) -> None:
+    """The four buttons. They are outside the fragment: a click reruns the page once. With ``confirm``
+    (the expected duration of a long run), Train first asks."""
+    ask = confirm is not None and not run.extra.get("confirmed")
     c = st.columns(4)
     c[0].button(
         tr("live.train"),
         key=f"{page}.train",
-        on_click=_start,
+        on_click=_ask if ask else _start,
         args=(run,),
         type="primary",
         disabled=disabled or run.running or run.done,
@@ -141,6 +161,9 @@ def controls(page: str, run: LabRun, disabled: bool = False) -> None:
         help=tr("live.step_help"),
     )
     c[3].button(tr("live.reset"), key=f"{page}.reset", on_click=_reset, args=(page,), width="stretch")
+    if ask and run.extra.get("asking"):
+        st.warning(tr("run.long", total=confirm), icon="⏱️")
+        st.button(tr("run.long_yes"), key=f"{page}.confirm", on_click=_confirmed, args=(run,), type="primary")
     if run.notice:
         st.info(run.notice, icon="🔄")
         run.notice = None

@@ -21,6 +21,11 @@ class LabEntry:
     tasks: tuple[str, ...]  # names in rnnlab.tasks.TASKS the lab trains (its presets come from them)
     state: str = "ready"  # "ready" (in the navigation) or "coming" (a card that says so)
     marker: str = "set.model"  # a subheader key every render of the page shows (the tests look for it)
+    area: str = ""  # the locale area of the page's strings (<area>.title, <area>.lead); "" = the key
+
+    def __post_init__(self):
+        if not self.area:
+            object.__setattr__(self, "area", self.key)
 
     @property
     def title_key(self) -> str:  # locale key of the lab's name (navigation, card title)
@@ -46,10 +51,17 @@ LABS: tuple[LabEntry, ...] = (
         "labs/sentences.py",
         ("sentences", "sentences-ko", "movie-reviews"),
         marker="sent.data",
+        area="sent",
     ),
-    LabEntry("forecast", "✈️", "forecast", "labs/forecast.py", ("airline",), marker="fc.data"),
+    LabEntry("forecast", "✈️", "forecast", "labs/forecast.py", ("airline",), marker="fc.data", area="fc"),
     LabEntry(
-        "memory", "🧠", "memory", "labs/memory.py", ("memory", "next-value", "sine"), marker="mem.parts"
+        "memory",
+        "🧠",
+        "memory",
+        "labs/memory.py",
+        ("memory", "next-value", "sine"),
+        marker="mem.parts",
+        area="mem",
     ),
     LabEntry(
         "seq2seq",

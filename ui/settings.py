@@ -2,6 +2,7 @@
 
 Widget keys are ``<page>.<field>``; a link's values seed them on the first run of the page in a
 session, and every run writes the current values back, so the address bar always reproduces the run.
+The values of record live in the page's ``LabState`` (``ui.labstate``).
 """
 
 import streamlit as st
@@ -9,41 +10,41 @@ import streamlit as st
 from ui.state import Field, decode, encode
 
 from .frame import lang, tr
+from .labstate import LabState, has_state, session_key, state
 
 
-def load_from_url(page: str, fields: list[Field]) -> None:
-    """Keep the page's settings under ``<page>/_values``, a key no widget uses, and copy them into the
-    widgets before they are drawn. The first run of the page in a session takes them from the link.
+def load_from_url(page: str, fields: list[Field]) -> LabState:
+    """Keep the page's settings in its ``LabState`` (``ui.labstate``), a key no widget uses, and copy them
+    into the widgets before they are drawn. The first run of the page in a session takes them from the link.
 
     Widget keys alone are not enough: a run interrupted by a click (Pause during a fragment run) can
     drop the state of widgets it did not draw, and the widget would come back with its default.
     """
-    store = f"{page}/_values"
-    if store not in st.session_state:
+    if not has_state(page):
         values, problems = decode(st.query_params.to_dict(), fields)
-        st.session_state[store] = values
-        st.session_state[f"{page}/_url_problems"] = problems
-    for name, value in st.session_state[store].items():
+        st.session_state[session_key(page)] = LabState(values, problems)
+    for name, value in state(page).values.items():
         st.session_state[f"{page}.{name}"] = value
+    return state(page)
 
 
 def keep(page: str, name: str) -> None:
     """``on_change`` of every setting widget: its new value becomes the value of record."""
-    st.session_state[f"{page}/_values"][name] = st.session_state[f"{page}.{name}"]
+    state(page).values[name] = st.session_state[f"{page}.{name}"]
 
 
 def set_value(page: str, name: str, value) -> None:
     """Change a setting from code (a button callback, the data table); the widget follows on the next run."""
-    st.session_state[f"{page}/_values"][name] = value
+    state(page).values[name] = value
     st.session_state[f"{page}.{name}"] = value
 
 
 def url_problems(page: str) -> list[str]:
-    return st.session_state.get(f"{page}/_url_problems", [])
+    return state(page).url_problems if has_state(page) else []
 
 
 def values(page: str, fields: list[Field]) -> dict:
-    store = st.session_state[f"{page}/_values"]
+    store = state(page).values
     return {f.name: store[f.name] for f in fields}
 
 

@@ -1,0 +1,202 @@
+"""The Lab runtime: the protocol every lab page shares, so that a page reads as its lesson.
+
+A page, in order::
+
+    lab = Lab("emoji", EMOJI_FIELDS)          # title, lead, settings from the link, link problems
+    with lab.settings():                       # the settings column
+        ...                                    # the page's data widgets
+        lab.model_settings(extra=("enc",))     # presets, model and training widgets, compare toggle
+    with lab.main():                           # the training column
+        td = lab.task(key, build, "emoji.bad_table")   # built once per key; a keyed message if it fails
+        run = lab.run(td, key)                 # the run, its live values, Train / Pause / Step / Reset
+        ...                                    # the page's input (the message box)
+        lab.live(draw)                         # the fragment that trains and redraws the views
+
+What resets a run is decided here, in one place, by each field's role (``role_of``): ``model`` fields
+and the data are the run's signature (a change builds a new run); ``live`` fields go to the running
+trainer (learning rate, epoch limit); ``view`` fields never touch the run.
+"""
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import streamlit as st
+import torch
+
+from rnnlab.config import ModelConfig, TrainConfig
+from rnnlab.device import pick_device
+from rnnlab.errors import RNNLabError
+from rnnlab.models import seeded_model
+from rnnlab.tasks import TASKS, TaskData
+from rnnlab.train import Trainer
+from ui.registry import lab as registry_entry
+from ui.state import Field, to_configs
+
+from . import compare_view, live, settings
+from .frame import reason, show_error, tr
+from .labstate import LabState
+
+ROLES = {"lr": "live", "epochs": "live", "msg": "view", "mode": "view", "horizon": "view"}  # else "model"
+
+
+def role_of(f: Field | str) -> str:
+    """ "model" (a change resets the run), "live" (applied to the running trainer) or "view" (never resets).
+    A field that states its own role (``Field.role``) is taken at its word."""
+    own = getattr(f, "role", None)
+    return own or ROLES.get(f if isinstance(f, str) else f.name, "model")
+
+
+def signature(values: dict, device: str, data_key: Hashable) -> tuple:
+    """What defines a run: the model-role values, the device and the data."""
+    return (tuple(sorted((k, v) for k, v in values.items() if role_of(k) == "model")), device, data_key)
+
+
+def make_trainers(td: TaskData, values: dict, device: str) -> tuple[dict[str, Trainer], str]:
+    """One trainer, or one per cell when comparing; the name of the one the views show."""
+    model, train = to_configs(values)
+    cells = ["rnn", "lstm", "gru"] if values.get("cmp") else [values["cell"]]
+    trainers = {}
+    for cell in cells:
+        mc = ModelConfig(**{**model, "cell": cell, **td.model}).validate()
+        tc = TrainConfig(**train, device=device).validate()
+        trainers[cell.upper()] = Trainer(
+            seeded_model(mc, tc.seed),
+            td.train,
+            tc,
+            val=td.test if td.held_out else None,
+            device=pick_device(device),
+        )
+    return trainers, values["cell"].upper()
+
+
+LONG_RUN = 60.0  # seconds: a run expected to take longer asks before it starts
+
+
+def duration(seconds: float) -> str:
+    """ "12 s", "3 min": what a visitor reads in an estimate."""
+    return tr("run.seconds", n=max(1, seconds)) if seconds < 120 else tr("run.minutes", n=seconds / 60)
+
+
+def epoch_seconds(run: live.LabRun) -> float:
+    """Seconds one epoch of the shown model takes on this server; measured once per run."""
+    if "epoch_seconds" not in run.extra:
+        with run.lock:
+            t = run.trainer
+            estimate = getattr(t, "estimate_epoch_seconds", None)  # the engine's, with the chosen optimizer
+            run.extra["epoch_seconds"] = estimate() if estimate else _time_batches(t)
+    return run.extra["epoch_seconds"]
+
+
+def _time_batches(t: Trainer) -> float:
+    """Until the engine estimates: three batches of a copy of the model with the run's optimizer."""
+    import copy
+    import time
+
+    from rnnlab import optim
+    from rnnlab.models import compute_loss
+
+    model = copy.deepcopy(t.model)
+    opt = optim.make(t.cfg.optimizer, list(model.parameters()), t.cfg.lr, t.cfg.momentum, t.cfg.weight_decay)
+    b = t.train_data.batch(torch.arange(min(t.cfg.batch_size, len(t.train_data)), device=t.device))
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        opt.zero_grad()
+        compute_loss(model.cfg.head, model(b.x, b.lengths), b.y).backward()
+        opt.step()
+        times.append(time.perf_counter() - t0)
+    return min(times[1:]) * -(-len(t.train_data) // t.cfg.batch_size)
+
+
+class Lab:
+    """One render of a lab page: its fields, its typed state (``LabState``) and the steps above."""
+
+    def __init__(self, key: str, fields: list[Field]):
+        self.entry = registry_entry(key)
+        self.key, self.fields = key, fields
+        st.title(tr(f"{self.entry.area}.title"))
+        st.markdown(tr(f"{self.entry.area}.lead"))
+        self.state: LabState = settings.load_from_url(key, fields)
+        for problem in self.state.url_problems:
+            st.warning(problem)
+        self._left, self._right = st.columns([2, 3], gap="large")
+
+    # the two columns -------------------------------------------------------------------------------
+    def settings(self):
+        return self._left
+
+    def main(self):
+        return self._right
+
+    # settings ------------------------------------------------------------------------------------
+    @property
+    def values(self) -> dict:
+        return settings.values(self.key, self.fields)
+
+    def arg(self, name: str) -> dict:
+        """key and on_change for the widget of field ``name``."""
+        return settings.widget_args(self.key, name)
+
+    def value(self, name: str) -> Any:
+        return self.state.values[name]
+
+    def set(self, name: str, value: Any) -> None:
+        settings.set_value(self.key, name, value)
+
+    def model_settings(self, task: str | None = None, extra: tuple[str, ...] = ()) -> None:
+        """The model heading, the task's preset buttons, the model and training widgets, compare."""
+        st.subheader(tr("set.model"))
+        settings.preset_buttons(self.key, TASKS[task or self.entry.tasks[0]].presets, self.fields)
+        settings.model_controls(self.key, self.fields, extra=extra)
+        st.toggle(tr("live.compare"), **self.arg("cmp"), help=tr("live.compare_help"))
+
+    def stop(self) -> None:
+        """Nothing to train yet (no data): keep the link current and end this render."""
+        settings.write_url(self.key, self.fields)
+        st.stop()
+
+    # the task and the run --------------------------------------------------------------------------
+    def task(self, key: Hashable, build: Callable[[], TaskData], error: str, spinner: str | None = None):
+        """The task data, built again only when ``key`` changes; a failure shows ``error`` (a locale key
+        with ``{reason}``) and ends the render."""
+        settings.write_url(self.key, self.fields)
+        ls = self.state
+        if ls.task_key != key:
+            try:
+                with st.spinner(spinner or tr("run.preparing")):
+                    ls.task = build()
+                ls.task_key = key
+            except RNNLabError as err:
+                ls.task, ls.task_key = None, None
+                show_error(tr(error, reason=reason(err)))
+                st.stop()
+        return ls.task
+
+    def run(self, td: TaskData, data_key: Hashable) -> live.LabRun:
+        """The run for the current model values (a new one when they changed), with the live values
+        applied, and the Train / Pause / Step / Reset row."""
+        values, device = self.values, st.session_state["device"]
+        run = live.ensure_run(
+            self.key, signature(values, device, data_key), lambda: make_trainers(td, values, device)
+        )
+        live.sync_live_settings(run, values["lr"], values["epochs"])
+        total = None
+        if run.epoch == 0 and not run.running:  # before Train: how long the whole run should take
+            secs, n = epoch_seconds(run), len(run.trainers)
+            total = secs * values["epochs"] * n
+            models = tr("run.estimate_models", n=n) if n > 1 else ""
+            st.caption(
+                tr("run.estimate", epochs=values["epochs"], total=duration(total), s=secs, models=models)
+            )
+        live.controls(self.key, run, confirm=duration(total) if total and total > LONG_RUN else None)
+        return run
+
+    def live(self, draw: Callable[[live.LabRun], None]) -> None:
+        """Train while running, redraw progress and curves, the compare table (and the chooser of the
+        model shown) when several train, then ``draw(run)``: the lab's own views."""
+
+        def views(run: live.LabRun) -> None:
+            compare_view.compare(self.key, run)
+            draw(run)
+
+        live.panel(self.key, self.state.run, views)
