@@ -1,7 +1,7 @@
 """Issue 10 in the pages: compare mode names its models, small held-out parts say so, Korean visitors get
 Korean data and examples, the movie-review note agrees with its setting."""
 
-from apptest import app, train_to_end
+from apptest import app, lab_state, train_to_end
 
 from rnnlab.data import corpus
 from rnnlab.errors import say
@@ -16,7 +16,7 @@ def test_compare_mode_tabulates_the_three_models_and_names_the_one_shown():
     assert any(m.value.startswith("### Verdict of the GRU") for m in at.markdown)
     at.segmented_control(key="emoji.shown").set_value("LSTM").run()
     assert any(m.value.startswith("### Verdict of the LSTM") for m in at.markdown)
-    assert at.session_state["emoji/_run"].main == "LSTM"
+    assert lab_state(at, "emoji").run.main == "LSTM"
 
 
 def test_one_model_gets_no_compare_table_and_an_unnamed_verdict():
