@@ -2,7 +2,7 @@
 and bad input answered in the page."""
 
 import pytest
-from apptest import app, arr, charts, train_to_end
+from apptest import app, arr, charts, lab_state, train_to_end
 
 from ui.memory_fields import VIEWS
 
@@ -46,7 +46,7 @@ def test_counting_trains_and_answers_and_explains_a_bad_window():
 def test_sine_tutorial_preset_is_one_click_and_the_leak_zeroes_the_last_value_baseline():
     at = app("en", PAGE, view="sine", shid="5", sep="3", deep="3", sbatch="64")
     at.button(key="memory.sine_tutorial").click().run()
-    v = at.session_state["memory/_values"]
+    v = lab_state(at, "memory").values
     assert (v["shid"], v["deep"], v["sep"], v["sbatch"], v["slr"]) == (20, 2, 20, 256, 1e-3)
     at.toggle(key="memory.leak").set_value(True).run()
     assert not at.exception and any("Leak on" in w.value for w in at.warning)
@@ -98,5 +98,5 @@ def test_exploding_run_says_it_diverged_and_the_fix():
 
 def test_a_bad_link_value_falls_back_with_a_message():
     at = app("ko", PAGE, view="recall", T="500")
-    assert at.session_state["memory/_values"]["T"] == 50
+    assert lab_state(at, "memory").values["T"] == 50
     assert at.warning and not at.exception
