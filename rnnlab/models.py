@@ -18,6 +18,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from . import rng
 from .config import ModelConfig
 from .data.ids import IGNORE, PAD_ID, UNK_ID
 
@@ -144,7 +145,6 @@ def evaluating(model: nn.Module) -> Iterator[nn.Module]:
 
 
 def seeded_model(cfg: ModelConfig, seed: int) -> SeqModel:
-    """A fresh model whose initial weights depend only on ``cfg`` and ``seed`` (global RNG untouched)."""
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
+    """A fresh model whose initial weights depend only on ``cfg`` and ``seed`` (safe beside other threads)."""
+    with rng.seeded(seed):
         return SeqModel(cfg)

@@ -9,11 +9,12 @@ trainer, so 10 epochs in one call equal 10 calls of one epoch, even with other t
 import copy
 import math
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import torch
 
-from . import optim
+from . import optim, rng
 from .config import TrainConfig
 from .data.seqdata import SeqData
 from .errors import Note
@@ -53,9 +54,7 @@ class Trainer:
         params = [p for p in model.parameters() if p.requires_grad]
         self.opt = optim.make(cfg.optimizer, params, cfg.lr, cfg.momentum, cfg.weight_decay)
         self.gen = torch.Generator().manual_seed(cfg.seed)
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(cfg.seed + 1)
-            self._rng = torch.get_rng_state()
+        self._rng = [rng.initial_state(cfg.seed + 1)]  # dropout's private stream (see rnnlab.rng)
         self.history = History()
         self.epoch = 0
         self.train_seconds = 0.0  # the training loop alone, summed over chunks
@@ -117,26 +116,24 @@ class Trainer:
             return self
         start_epoch, n_steps = self.epoch, 0
         t0 = time.perf_counter()
-        saved_rng = torch.get_rng_state()
-        torch.set_rng_state(self._rng)
+        guard = rng.restored(self._rng) if rng.uses_global_rng(self.model) else nullcontext()
         self.model.train()
         try:
-            while not self.done:
-                self._step()
-                n_steps += 1
-                if self._pos >= len(self.train_data):
-                    self._end_epoch()
-                    if callback is not None:
-                        callback(self)
-                if (
-                    (epochs is not None and self.epoch - start_epoch >= epochs)
-                    or (steps is not None and n_steps >= steps)
-                    or (seconds is not None and time.perf_counter() - t0 >= seconds)
-                ):
-                    break
+            with guard:  # dropout draws from torch's global generator: its own stream, under the lock
+                while not self.done:
+                    self._step()
+                    n_steps += 1
+                    if self._pos >= len(self.train_data):
+                        self._end_epoch()
+                        if callback is not None:
+                            callback(self)
+                    if (
+                        (epochs is not None and self.epoch - start_epoch >= epochs)
+                        or (steps is not None and n_steps >= steps)
+                        or (seconds is not None and time.perf_counter() - t0 >= seconds)
+                    ):
+                        break
         finally:
-            self._rng = torch.get_rng_state()
-            torch.set_rng_state(saved_rng)
             self.train_seconds += time.perf_counter() - t0
         if self.val_data is not None and self.epoch > start_epoch:
             self._score_val()

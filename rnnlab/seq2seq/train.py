@@ -15,7 +15,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .. import optim
+from .. import optim, rng
 from .config import Seq2SeqConfig, TrainBudget
 from .model import Seq2Seq
 from .toy import TOY_TASKS
@@ -23,8 +23,7 @@ from .toy import TOY_TASKS
 
 def seeded(make: Callable[[], nn.Module], seed: int) -> nn.Module:
     """Build a model with weights drawn from ``seed`` without touching the global RNG."""
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
+    with rng.seeded(seed):
         return make()
 
 
