@@ -1,7 +1,7 @@
 """Screenshots of every lab, in English and Korean, on a projector-sized and a phone-sized screen,
 before and after training, for looking at the site as a class would (and for the README's pictures).
 
-    python bench/screens.py                      # everything: 4 pages x 2 languages x 2 sizes x before/after
+    python bench/screens.py                      # everything: every page x 2 languages x 2 sizes x before/after
     python bench/screens.py --labs emoji --langs ko --sizes 390x844
 
 Files go to bench/screens/ (not committed): <lab>-<lang>-<width>x<height>-<before|after>.png, full page.
@@ -17,10 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+sys.path.insert(0, str(ROOT))
 from browser import ARGS, CHROMIUM, streamlit_server  # noqa: E402
 
+from ui.registry import HOME  # noqa: E402
+from ui.registry import LABS as REGISTRY  # noqa: E402
+
 OUT = ROOT / "bench" / "screens"
-LABS = {"home": "home", "emoji": "emoji", "sentences": "sentences", "forecast": "forecast"}
+LABS = {lab.key: lab.url_path for lab in (HOME, *REGISTRY) if lab.ready}  # every lab on the site
 SIZES = ("1280x900", "390x844")
 TRAIN = re.compile("Train|학습$")
 PAUSE = re.compile("Pause|일시정지")

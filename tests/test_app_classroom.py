@@ -92,3 +92,15 @@ def test_the_emoji_best_preset_is_not_the_default_and_solves_the_messages():
     td, mc, tc = resolve("emoji", preset="best")
     t = Trainer(seeded_model(mc, 0), td.train, tc).run()
     assert t.history.accuracy[-1] == 1.0 and t.history.loss[-1] < 0.01
+
+
+def test_a_long_unknown_word_is_quoted_with_an_ellipsis():
+    at = app(page="labs/sentences.py", src="en")
+    at.text_input(key="sentences.msg").set_value("i am " + "z" * 1990).run()
+    note = next(w.value for w in at.warning if "<unk>" in w.value)
+    assert "…" in note and len(note) < 200 and "z" * 60 not in note
+
+
+def test_a_nan_in_a_link_is_a_link_warning_not_a_crash():
+    at = app(page="labs/emoji.py", clip="nan")
+    assert any("clip='nan'" in w.value for w in at.warning) and not at.error
