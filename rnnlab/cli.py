@@ -11,14 +11,18 @@ from dataclasses import asdict
 import numpy as np
 
 from . import checkpoint
+from .config import fmt
 from .device import pick_device, use_one_thread
 from .errors import RNNLabError, check
+from .knobs import KNOBS, applies, split
 from .metrics import regression_errors
 from .models import seeded_model
 from .predict import predict, tag_probs
 from .replay import trace
 from .tasks import TASKS, parse_numbers, resolve
 from .train import Trainer
+
+CLI_KNOBS = {n: k for n, k in KNOBS.items() if k.target != "site"}  # what a page's link and the CLI share
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,20 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="train a model on a task")
     t.add_argument("task", help="task name (see: python -m rnnlab tasks)")
     t.add_argument("--preset", default="default", help="named settings: default, best, tutorial, ...")
-    t.add_argument("--cell", choices=["rnn", "lstm", "gru"])
-    t.add_argument("--layers", type=int, dest="num_layers")
-    t.add_argument("--hidden", type=int, dest="hidden_size")
-    t.add_argument("--bidirectional", action="store_true", default=None)
-    t.add_argument("--epochs", type=int)
-    t.add_argument("--lr", type=float)
-    t.add_argument("--batch-size", type=int, dest="batch_size")
-    t.add_argument("--seed", type=int)
-    t.add_argument("--window", type=int, help="input window (airline, sine, next-value)")
-    t.add_argument(
-        "--tokens",
-        choices=["word", "char", "morpheme"],
-        help="text tasks: words, characters or Kiwi morphemes",
-    )
+    for k in CLI_KNOBS.values():  # one flag per knob, named as in the page's link (rnnlab.knobs)
+        flags = (f"--{k.name}", *k.aliases)
+        if k.kind is bool:
+            t.add_argument(*flags, dest=k.name, action="store_true", default=None, help=k.help)
+        else:
+            span = "{" + ",".join(k.choices) + "}" if k.choices else f"{fmt(k.lo)}..{fmt(k.hi)}"
+            t.add_argument(*flags, dest=k.name, type=k.kind, metavar=span, help=k.help)
     t.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
     t.add_argument(
         "--predict", nargs="+", default=[], metavar="TEXT", help="inputs to predict after training"
@@ -107,41 +104,15 @@ def _trace_json(model, td, text: str) -> dict:
     return {"input": text, "warnings": warnings, "steps": steps}
 
 
-TEXT_TASKS = ("sentences", "sentences-ko", "movie-reviews")
-
-
 def cmd_train(a) -> dict:
-    model_over = {
-        k: v
-        for k, v in {
-            "cell": a.cell,
-            "num_layers": a.num_layers,
-            "hidden_size": a.hidden_size,
-            "bidirectional": a.bidirectional,
-        }.items()
-        if v is not None
-    }
-    train_over = {
-        k: v
-        for k, v in {"epochs": a.epochs, "lr": a.lr, "batch_size": a.batch_size, "seed": a.seed}.items()
-        if v is not None
-    }
-    window_tasks = ("airline", "sine", "next-value")
-    check(
-        a.window is None or a.task in window_tasks,
-        "option_task",
-        option="window",
-        tasks=", ".join(window_tasks),
-        task=a.task,
-    )
-    check(
-        a.tokens is None or a.task in TEXT_TASKS,
-        "option_task",
-        option="tokens",
-        tasks=", ".join(TEXT_TASKS),
-        task=a.task,
-    )
-    data = {k: v for k, v in {"window": a.window, "tokens": a.tokens}.items() if v}
+    check(a.task in TASKS, "task_unknown", got=a.task, choices=", ".join(TASKS))
+    given = {n: getattr(a, n) for n in CLI_KNOBS if getattr(a, n) is not None}
+    for name, value in given.items():
+        knob = CLI_KNOBS[name]
+        takers = [t for t in TASKS if applies(knob, TASKS[t])]
+        check(a.task in takers, "option_task", option=name, tasks=", ".join(takers), task=a.task)
+        knob.check(value, a.task)
+    model_over, train_over, data = split(given)
     td, mc, tc = resolve(a.task, a.preset, model_over, train_over, data or None)
     tc.device = a.device
     device = pick_device(a.device)

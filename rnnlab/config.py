@@ -37,20 +37,20 @@ class ModelConfig:
     num_classes: int = 2  # multiclass and tagging: number of classes
 
     def validate(self) -> "ModelConfig":
-        _choice("cell", self.cell, CELLS)
-        _choice("activation", self.activation, ("tanh", "relu"))
-        _whole("hidden", self.hidden_size, 1, MAX_HIDDEN)
-        _whole("layers", self.num_layers, 1, MAX_LAYERS)
-        _number("dropout", self.dropout, 0.0, 0.9)
-        _choice("input_kind", self.input_kind, INPUTS)
+        check_choice("cell", self.cell, CELLS)
+        check_choice("activation", self.activation, ("tanh", "relu"))
+        check_whole("hidden", self.hidden_size, 1, MAX_HIDDEN)
+        check_whole("layers", self.num_layers, 1, MAX_LAYERS)
+        check_number("dropout", self.dropout, 0.0, 0.9)
+        check_choice("input_kind", self.input_kind, INPUTS)
         if self.input_kind == "features":
-            _whole("input_size", self.input_size, 1, 4096)
+            check_whole("input_size", self.input_size, 1, 4096)
         else:
-            _whole("vocab_size", self.vocab_size, 2, 200_000)
-            _whole("emb", self.embedding_dim, 1, 1024)
-        _choice("head", self.head, HEADS)
+            check_whole("vocab_size", self.vocab_size, 2, 200_000)
+            check_whole("emb", self.embedding_dim, 1, 1024)
+        check_choice("head", self.head, HEADS)
         if self.head in ("multiclass", "tagging"):
-            _whole("num_classes", self.num_classes, 2, 10_000)
+            check_whole("num_classes", self.num_classes, 2, 10_000)
         return self
 
     @property
@@ -78,16 +78,16 @@ class TrainConfig:
     device: str = "cpu"  # "auto", "cpu", "cuda" or "mps"
 
     def validate(self) -> "TrainConfig":
-        _whole("epochs", self.epochs, 1, 100_000)
+        check_whole("epochs", self.epochs, 1, 100_000)
         check(isinstance(self.lr, (int, float)), "not_number", name="lr", got=self.lr)
         check(0 < self.lr <= 10, "lr_range", hi=10, got=self.lr)
-        _choice("opt", self.optimizer, OPTIMIZERS)
-        _number("momentum", self.momentum, 0.0, 1.0)
-        _whole("batch", self.batch_size, 1, 65_536)
-        _number("clip", self.clip, 0.0, float("inf"))
-        _number("weight_decay", self.weight_decay, 0.0, float("inf"))
-        _whole("seed", self.seed, 0, 2**31 - 1)
-        _number("target_loss", self.target_loss, 0.0, float("inf"))
+        check_choice("opt", self.optimizer, OPTIMIZERS)
+        check_number("momentum", self.momentum, 0.0, 1.0)
+        check_whole("batch", self.batch_size, 1, 65_536)
+        check_number("clip", self.clip, 0.0, float("inf"))
+        check_number("weight_decay", self.weight_decay, 0.0, float("inf"))
+        check_whole("seed", self.seed, 0, 2**31 - 1)
+        check_number("target_loss", self.target_loss, 0.0, float("inf"))
         return self
 
 
@@ -100,16 +100,16 @@ def fmt(x) -> str:
     return f"{x:g}"
 
 
-def _choice(name: str, got, choices) -> None:
+def check_choice(name: str, got, choices) -> None:
     check(got in choices, "choice", name=name, choices=", ".join(map(str, choices)), got=got)
 
 
-def _whole(name: str, got, lo: int, hi: int) -> None:
+def check_whole(name: str, got, lo: int, hi: int) -> None:
     ok = isinstance(got, int) and not isinstance(got, bool) and lo <= got <= hi
     check(ok, "whole_range", name=name, lo=fmt(lo), hi=fmt(hi), got=got)
 
 
-def _number(name: str, got, lo: float, hi: float) -> None:
+def check_number(name: str, got, lo: float, hi: float) -> None:
     """``lo <= got <= hi``; an infinite ``hi`` means "0 or positive" when ``lo`` is 0."""
     check(isinstance(got, (int, float)) and not isinstance(got, bool), "not_number", name=name, got=got)
     if hi == float("inf"):

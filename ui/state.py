@@ -10,6 +10,20 @@ from typing import Any
 
 from rnnlab.config import fmt
 from rnnlab.errors import Note
+from rnnlab.knobs import KNOBS, LIVE, defaults, knob_of, split
+from rnnlab.tasks import TASKS
+
+__all__ = [
+    "Field",
+    "decode",
+    "encode",
+    "field",
+    "lab_fields",
+    "preset_values",
+    "to_configs",
+    "to_data",
+    "LIVE",
+]
 
 
 class LinkProblem(ValueError):
@@ -88,38 +102,30 @@ def encode(values: dict, fields: list[Field], always: tuple[str, ...] = ("seed",
     }
 
 
-def model_fields(
-    cell="gru", hidden=16, epochs=150, lr=0.02, batch=10, embed=8, max_hidden=256
-) -> list[Field]:
-    """The settings every lab shares; defaults differ per lab."""
-    return [
-        Field("cell", str, cell, ("rnn", "lstm", "gru"), help="recurrent cell"),
-        Field("layers", int, 1, lo=1, hi=4, help="stacked layers"),
-        Field("hidden", int, hidden, lo=1, hi=max_hidden, help="hidden units per layer"),
-        Field("bidir", bool, False, help="also read right to left"),
-        Field(
-            "emb",
-            int,
-            embed,
-            lo=1,
-            hi=64,
-            help="embedding size (not `embed`: Streamlit reserves that parameter)",
-        ),
-        Field("opt", str, "adam", ("adam", "sgd"), help="optimizer"),
-        Field("lr", float, lr, lo=1e-5, hi=1.0, help="learning rate"),
-        Field("epochs", int, epochs, lo=1, hi=5000, help="maximum epochs"),
-        Field("batch", int, batch, lo=1, hi=512, help="batch size"),
-        Field("clip", float, 0.0, lo=0.0, hi=100.0, help="gradient clipping (0 = off)"),
-        Field("seed", int, 0, lo=0, hi=2**31 - 1, help="random seed"),
-        Field("cmp", bool, False, help="train RNN, LSTM and GRU side by side"),
-    ]
+SHARED = ("cell", "layers", "hidden", "bidir", "emb", "opt", "lr", "epochs", "batch", "clip", "seed", "cmp")
 
 
-EMOJI_FIELDS = model_fields() + [
-    Field("enc", str, "embedding", ("embedding", "tutorial"), help="emoji encoding"),
-    Field("msg", str, "🐱🤖🐷❤️", help="the message to read"),
-    Field("data", str, "", help="edited training table (empty = the 10 built-in messages)"),
-]
+def field(name: str, default) -> Field:
+    """The link field of knob ``name`` (rnnlab.knobs: its one name, kind, range and choices)."""
+    k = KNOBS[name]
+    return Field(k.name, k.kind, default, k.choices, k.lo, k.hi, k.help)
+
+
+def lab_fields(task: str, names: tuple[str, ...], site: dict | None = None) -> list[Field]:
+    """A lab's fields: ``names`` in order, each defaulting to ``task``'s default preset (written once,
+    in rnnlab.tasks); ``site`` gives the defaults of knobs the task does not know (the message, ...)."""
+    values = {**defaults(TASKS[task]), **(site or {})}
+    return [field(n, values[n]) for n in names]
+
+
+def model_fields(task: str = "emoji") -> list[Field]:
+    """The settings every lab shares, with ``task``'s defaults."""
+    return lab_fields(task, SHARED, {"cmp": False})
+
+
+EMOJI_FIELDS = lab_fields(
+    "emoji", (*SHARED, "enc", "msg", "data"), {"cmp": False, "msg": "🐱🤖🐷❤️", "data": ""}
+)
 
 
 def pack_messages(rows: list[tuple[str, int]]) -> str:
@@ -138,105 +144,48 @@ def unpack_messages(text: str) -> list[tuple[str, int]]:
     return rows
 
 
-# engine config names -> URL field names
-_FIELD_OF = {
-    "cell": "cell",
-    "num_layers": "layers",
-    "hidden_size": "hidden",
-    "bidirectional": "bidir",
-    "embedding_dim": "emb",
-    "optimizer": "opt",
-    "lr": "lr",
-    "epochs": "epochs",
-    "batch_size": "batch",
-    "clip": "clip",
-    "encoding": "enc",
-    "window": "window",
-    "preprocess": "prep",
-    "vocab_size": "vocab",
-    "max_len": "maxlen",
-    "tokens": "tok",
-}
-
-
 def preset_values(preset, fields: list[Field]) -> dict:
-    """A task preset as field values; fields it does not name go back to their defaults (seed and
-    lab-specific inputs such as the message are kept)."""
-    named = {
-        _FIELD_OF[k]: v
-        for part in (preset.model, preset.train, preset.data)
-        for k, v in part.items()
-        if k in _FIELD_OF
-    }
-    keep = {"seed", "msg", "data", "cmp", "src"}
+    """A task preset as field values; fields it does not name go back to their defaults (the seed and
+    what only the page knows, such as the message, are kept)."""
+    named = {}
+    for target, part in (("model", preset.model), ("train", preset.train), ("data", preset.data)):
+        for k, v in part.items():
+            knob = knob_of(target, k)
+            if knob is not None:
+                named[knob.name] = v
+    keep = {"seed"} | {k.name for k in KNOBS.values() if k.target == "site"}
     return {f.name: named.get(f.name, f.default) for f in fields if f.name not in keep}
 
 
 def to_configs(values: dict) -> tuple[dict, dict]:
-    """Field values -> (ModelConfig fields, TrainConfig fields)."""
-    model = {
-        "cell": values["cell"],
-        "num_layers": values["layers"],
-        "hidden_size": values["hidden"],
-        "bidirectional": values["bidir"],
-        "embedding_dim": values.get("emb", 16),
-    }
-    train = {
-        "optimizer": values["opt"],
-        "lr": values["lr"],
-        "epochs": values["epochs"],
-        "batch_size": values["batch"],
-        "clip": values["clip"],
-        "seed": values["seed"],
-    }
+    """Field values -> (ModelConfig fields, TrainConfig fields), through the knob table."""
+    model, train, _ = split(values)
     return model, train
 
 
-FORECAST_FIELDS = [
-    f for f in model_fields(cell="gru", hidden=8, epochs=60, lr=0.01, batch=8) if f.name != "emb"
-] + [
-    Field("window", int, 13, lo=1, hi=36, help="months the model reads before predicting the next"),
-    Field(
-        "prep",
-        str,
-        "seasonal-diff",
-        ("none", "standardize", "log", "seasonal-diff", "leaky-standardize"),
-        help="preprocessing",
-    ),
-    Field("test", int, 28, lo=6, hi=60, help="months held out at the end for testing"),
-    Field(
-        "mode", str, "one-step", ("one-step", "recursive"), help="forecast from true or from predicted inputs"
-    ),
-    Field("horizon", int, 28, lo=1, hi=60, help="months ahead for recursive forecasts"),
-]
+def to_data(values: dict) -> dict:
+    """Field values -> the task's data builder arguments (window, prep, tok, ...)."""
+    return split(values)[2]
 
 
-SENTENCE_FIELDS = model_fields(cell="lstm", hidden=16, epochs=120, lr=0.02, batch=12) + [
-    Field(
-        "src",
-        str,
-        "en",
-        ("en", "ko", "movies", "paste", "upload", "nsmc", "imdb", "reuters"),
-        help="data set",
-    ),
-    Field("subset", int, 2000, lo=100, hi=50000, help="training texts drawn from a downloaded corpus"),
-    Field("topics", int, 8, lo=2, hi=46, help="Reuters: keep the most frequent topics"),
-    Field(
-        "neutral",
-        float,
-        0.0,
-        lo=0.0,
-        hi=2.0,
-        help="movie snippets: drop ratings closer to 0 than this (-4..+4 scale)",
-    ),
-    Field(
-        "tok",
-        str,
-        "word",
-        ("word", "char", "morpheme"),
-        help="tokens: words, characters (Korean syllables) or morphemes",
-    ),
-    Field("vocab", int, 6000, lo=3, hi=20000, help="vocabulary size, <pad> and <unk> included"),
-    Field("maxlen", int, 40, lo=2, hi=200, help="longest sequence; longer ones are cut"),
-    Field("msg", str, "", help="the sentence to read (empty = an example)"),
-]
+FORECAST_FIELDS = lab_fields(
+    "airline",
+    tuple(n for n in SHARED if n != "emb") + ("window", "prep", "test", "mode", "horizon"),
+    {"cmp": False, "mode": "one-step", "horizon": 28},
+)
+
+
+SENTENCE_FIELDS = lab_fields(
+    "sentences",
+    (*SHARED, "src", "subset", "topics", "neutral", "tok", "vocab", "maxlen", "msg"),
+    {
+        "cmp": False,
+        "src": "en",
+        "subset": 2000,
+        "topics": 8,
+        "neutral": 0.0,
+        "vocab": 6000,
+        "maxlen": 40,
+        "msg": "",
+    },
+)

@@ -1,0 +1,177 @@
+"""One declaration per knob: its one name, what it sets, its range and what changing it does.
+
+A knob's ``name`` is the page's URL key (``?hidden=32``) and the CLI's flag (``--hidden 32``); ``target``
+and ``field`` say what it sets: a :class:`ModelConfig` field, a :class:`TrainConfig` field, an argument
+of the task's data builder, or (``site``) something only a page reads. ``role`` says what a change does
+to a run: ``model`` builds a new run, ``live`` is applied to the running trainer (learning rate, epoch
+limit), ``view`` never resets. The site's link fields (``ui.state``) and the CLI's flags are both made
+from this table, so the names cannot drift apart.
+"""
+
+import inspect
+from dataclasses import dataclass, field, fields
+
+from .config import ModelConfig, TrainConfig, check_choice, check_number, check_whole
+
+TARGETS = ("model", "train", "data", "site")
+ROLES = ("model", "live", "view")
+
+
+@dataclass(frozen=True)
+class Knob:
+    name: str  # the one name: URL key and CLI flag (--name); short and stable, links must survive
+    target: str  # "model" (ModelConfig), "train" (TrainConfig), "data" (builder argument) or "site"
+    field: str  # the config field or builder argument it sets (the name itself for site knobs)
+    kind: type  # int, float, bool or str
+    lo: float | None = None  # inclusive range for numbers
+    hi: float | None = None
+    choices: tuple = ()  # allowed values for str knobs
+    role: str = "model"  # "model": a change resets the run; "live": applied to it; "view": never resets
+    aliases: tuple[str, ...] = ()  # older CLI flags still accepted (e.g. --batch-size)
+    per_task: dict = field(default_factory=dict)  # task -> (lo, hi) where a task narrows the range
+    help: str = ""  # what it sets, one line (CLI --help and the docs)
+
+    def bounds(self, task: str | None = None) -> tuple:
+        return self.per_task.get(task, (self.lo, self.hi))
+
+    def check(self, value, task: str | None = None):
+        """``value`` if allowed (for ``task``), else a keyed error naming the knob and its range."""
+        if self.choices:
+            check_choice(self.name, value, self.choices)
+        elif self.kind is int:
+            check_whole(self.name, value, *self.bounds(task))
+        elif self.kind is float:
+            check_number(self.name, value, *self.bounds(task))
+        return value
+
+
+_K = Knob
+KNOBS: dict[str, Knob] = {
+    k.name: k
+    for k in [
+        _K("cell", "model", "cell", str, choices=("rnn", "lstm", "gru"), help="recurrent cell"),
+        _K("layers", "model", "num_layers", int, 1, 4, help="stacked recurrent layers"),
+        _K("hidden", "model", "hidden_size", int, 1, 256, help="hidden units per layer"),
+        _K(
+            "bidir",
+            "model",
+            "bidirectional",
+            bool,
+            aliases=("--bidirectional",),
+            help="also read right to left",
+        ),
+        _K("emb", "model", "embedding_dim", int, 1, 64, help="embedding size (`embed` is Streamlit's)"),
+        _K("opt", "train", "optimizer", str, choices=("adam", "sgd"), help="optimizer"),
+        _K("lr", "train", "lr", float, 1e-5, 1.0, role="live", help="learning rate"),
+        _K("epochs", "train", "epochs", int, 1, 5000, role="live", help="maximum epochs"),
+        _K("batch", "train", "batch_size", int, 1, 512, aliases=("--batch-size",), help="batch size"),
+        _K("clip", "train", "clip", float, 0.0, 100.0, help="gradient clipping (0 = off)"),
+        _K("seed", "train", "seed", int, 0, 2**31 - 1, help="seeds weights, shuffling and dropout"),
+        _K("enc", "data", "encoding", str, choices=("embedding", "tutorial"), help="emoji encoding"),
+        _K(
+            "window",
+            "data",
+            "window",
+            int,
+            1,
+            36,
+            per_task={"sine": (2, 1000), "next-value": (2, 100)},
+            help="values the model reads before predicting the next",
+        ),
+        _K(
+            "prep",
+            "data",
+            "preprocess",
+            str,
+            choices=("none", "standardize", "log", "seasonal-diff", "leaky-standardize"),
+            help="preprocessing",
+        ),
+        _K("test", "data", "n_test", int, 6, 60, help="months held out at the end for testing"),
+        _K(
+            "tok",
+            "data",
+            "tokens",
+            str,
+            choices=("word", "char", "morpheme"),
+            aliases=("--tokens",),
+            help="tokens",
+        ),
+        _K("vocab", "data", "vocab_size", int, 3, 20000, help="vocabulary size, <pad> and <unk> included"),
+        _K("maxlen", "data", "max_len", int, 2, 200, help="longest sequence; longer ones are cut"),
+        _K("neutral", "data", "neutral", float, 0.0, 2.0, help="movie snippets: drop ratings closer to 0"),
+        _K("cmp", "site", "cmp", bool, help="train RNN, LSTM and GRU side by side"),
+        _K("msg", "site", "msg", str, role="view", help="the message to read"),
+        _K("data", "site", "data", str, help="edited training table (empty = the built-in one)"),
+        _K(
+            "src",
+            "site",
+            "src",
+            str,
+            choices=("en", "ko", "movies", "paste", "upload", "nsmc", "imdb", "reuters"),
+            help="data set",
+        ),
+        _K("subset", "site", "subset", int, 100, 50000, help="training texts drawn from a downloaded corpus"),
+        _K("topics", "site", "topics", int, 2, 46, help="Reuters: keep the most frequent topics"),
+        _K(
+            "mode",
+            "site",
+            "mode",
+            str,
+            choices=("one-step", "recursive"),
+            role="view",
+            help="forecast inputs",
+        ),
+        _K(
+            "horizon", "site", "horizon", int, 1, 60, role="view", help="months ahead for recursive forecasts"
+        ),
+    ]
+}
+LIVE = tuple(k.name for k in KNOBS.values() if k.role == "live")  # applied to a running trainer
+
+
+def split(values: dict) -> tuple[dict, dict, dict]:
+    """Knob values by name -> (ModelConfig fields, TrainConfig fields, data builder arguments)."""
+    out = {"model": {}, "train": {}, "data": {}}
+    for name, value in values.items():
+        knob = KNOBS.get(name)
+        if knob is not None and knob.target in out:
+            out[knob.target][knob.field] = value
+    return out["model"], out["train"], out["data"]
+
+
+def knob_of(target: str, field_name: str) -> Knob | None:
+    """The knob that sets ``field_name`` of ``target`` ("model", "train" or "data"), if any."""
+    return next((k for k in KNOBS.values() if k.target == target and k.field == field_name), None)
+
+
+def builder_args(build) -> dict:
+    """A data builder's arguments and their defaults."""
+    return {
+        n: p.default
+        for n, p in inspect.signature(build).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    }
+
+
+def applies(knob: Knob, task) -> bool:
+    """Whether ``knob`` means something for ``task`` (a data knob: the task's builder takes it)."""
+    return knob.target != "data" or knob.field in builder_args(task.build)
+
+
+def defaults(task, preset: str = "default") -> dict:
+    """Every knob's value in ``task``'s preset: the preset's own, else the builder's or the config's
+    default. Written once, in the task's preset; the page's fields take theirs from here."""
+    p = task.presets[preset]
+    base = {
+        "model": {f.name: f.default for f in fields(ModelConfig)},
+        "train": {f.name: f.default for f in fields(TrainConfig)},
+        "data": builder_args(task.build),
+    }
+    given = {"model": p.model, "train": p.train, "data": p.data}
+    out = {}
+    for k in KNOBS.values():
+        if k.target in given:
+            value = given[k.target].get(k.field, base[k.target].get(k.field))
+            if value is not None:
+                out[k.name] = value
+    return out
