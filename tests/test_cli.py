@@ -76,7 +76,7 @@ def test_korean_morpheme_tokens_from_the_command_line(capsys):
     )
     assert json.loads(capsys.readouterr().out)["predictions"][0]["tokens"][:3] == ["영화", "가", "재미있"]
     assert main(["train", "emoji", "--tokens", "char"]) == 2
-    assert "--tokens applies to" in capsys.readouterr().err
+    assert "--tok applies to" in capsys.readouterr().err
 
 
 def test_regression_reports_errors_and_baselines(capsys):
@@ -93,7 +93,7 @@ def test_regression_reports_errors_and_baselines(capsys):
     [
         (["train", "emoji", "--predict", ""], "empty"),
         (["train", "emoji", "--predict", "🐱" * 10_000], "too long"),
-        (["train", "airline", "--window", "200"], "window 200 is too long"),
+        (["train", "airline", "--window", "200"], "window must be a whole number from 1 to 36; got 200"),
         (["train", "emoji", "--hidden", "0"], "hidden must be"),
         (["train", "emoji", "--hidden", "10000"], "hidden must be"),
         (["train", "nope"], "unknown task"),

@@ -53,7 +53,7 @@ def _calls(node, func=""):
         inner = child.name if isinstance(child, (ast.FunctionDef, ast.ClassDef)) else func
         if isinstance(child, ast.Call):
             name = getattr(child.func, "id", getattr(child.func, "attr", None))
-            if name in SECTION:
+            if name in SECTION and not (name == "check" and isinstance(child.func, ast.Attribute)):
                 yield func, child, name
         yield from _calls(child, inner)
 
