@@ -118,3 +118,20 @@ def test_a_bad_part_in_the_link_falls_back_with_a_message():
     at = app("en", PAGE, part="nonsense")
     assert at.radio(key="seq2seq.part").value == "shapes"
     assert "nonsense" in at.warning[0].value
+
+
+def test_the_length_study_runs_in_chunks_with_and_without_attention():
+    at = app("ko", PAGE, part="translate")
+    assert t("s2s.tr.study_title", "ko") in _titles(at)  # the measured figures, at once
+    at.slider(key="seq2seq.study.longest").set_value(6).run()
+    at.number_input(key="seq2seq.study.steps").set_value(20).run()
+    at.button(key="seq2seq.study.run").click().run()
+    for _ in range(60):
+        if at.session_state["seq2seq/_state"]["study"]["study"].done:
+            break
+        at.run()
+    study = at.session_state["seq2seq/_state"]["study"]["study"]
+    assert study.done and set(study.results) == {"none", "dot", "additive"}
+    assert study.lengths == [4, 5, 6] and all(len(v) == 3 for v in study.results.values())
+    assert _titles(at).count(t("s2s.tr.study_title", "ko")) == 2  # measured and the visitor's own
+    assert not at.exception and not at.error

@@ -6,6 +6,7 @@ fragment with a progress bar, for the task and sizes chosen above.
 """
 
 import logging
+import threading
 
 import streamlit as st
 
@@ -20,6 +21,13 @@ from .seq2seq_view import CHUNK, TICK, P, state
 
 def _names() -> dict[str, str]:
     return {k: tr(f"s2s.tr.att_{k}") for k in ("none", "dot", "additive")}
+
+
+def _settings(task: str, model: str, lo: int, hi: int, steps: int, batch: int, seed: int) -> str:
+    task = tr(f"s2s.tr.task_{task}")
+    return tr(
+        "s2s.tr.study_settings", task=task, model=model, lo=lo, hi=hi, steps=steps, batch=batch, seed=seed
+    )
 
 
 def _chart(lengths, results, trained, key) -> None:
@@ -37,7 +45,11 @@ def _chart(lengths, results, trained, key) -> None:
 
 def _start(cfg: Seq2SeqConfig, longest: int, steps: int) -> None:
     study_cfg = Seq2SeqConfig(cfg.task, cfg.cell, cfg.hidden_size, cfg.embedding_dim, "none", 4, longest)
-    state()["study"] = {"study": LengthStudy(study_cfg, TrainBudget(steps=steps)), "running": True}
+    state()["study"] = {
+        "study": LengthStudy(study_cfg, TrainBudget(steps=steps)),
+        "running": True,
+        "lock": threading.Lock(),  # a click's rerun may start while a chunk still trains
+    }
 
 
 def _stop() -> None:
@@ -48,7 +60,9 @@ def show(cfg: Seq2SeqConfig) -> None:
     st.subheader(tr("s2s.tr.study"))
     st.markdown(tr("s2s.tr.study_lead"))
     m = LENGTHS
-    st.caption(tr("s2s.tr.study_measured", settings=m["settings"]))
+    lengths = m["lengths"]
+    settings = _settings(m["task"], m["model"], lengths[0], lengths[-1], m["steps"], m["batch"], m["seed"])
+    st.caption(tr("s2s.tr.study_measured", settings=settings))
     _chart(m["lengths"], m["results"], (m["lengths"][0], m["lengths"][-1]), f"{P}.study.measured")
     c = st.columns(3)
     longest = c[0].slider(tr("s2s.tr.study_longest"), 6, 16, 16, key=f"{P}.study.longest")
@@ -71,9 +85,11 @@ def _panel(entry: dict) -> None:
         study: LengthStudy = entry["study"]
         try:
             if entry["running"]:
-                study.run(seconds=CHUNK)
+                with entry["lock"]:
+                    study.run(seconds=CHUNK)
                 if study.done:
                     entry["running"] = False
+                    st.rerun(scope="app")
         except Exception:
             logging.getLogger("rnnlab").exception("length study failed")
             entry["running"] = False
@@ -81,7 +97,7 @@ def _panel(entry: dict) -> None:
             return
         cfg, b = study.cfg, study.budget
         model = f"{cfg.cell.upper()}({cfg.hidden_size})"
-        settings = f"{cfg.task}, {model}, 4-{cfg.max_len}, {b.steps} × {b.batch_size}, seed {b.seed}"
+        settings = _settings(cfg.task, model, cfg.min_len, cfg.max_len, b.steps, b.batch_size, b.seed)
         st.caption(tr("s2s.tr.study_yours", settings=settings))
         if not study.done:
             current = next(k for k in study.kinds if k not in study.results)
