@@ -9,7 +9,16 @@ MAX_POINTS = 400
 COLORS = {"rnn": "#e4572e", "lstm": "#2e86ab", "gru": "#59a96a"}
 GOOD, BAD, BLUE = "#59a96a", "#e4572e", "#2e86ab"
 HELD_OUT = "#e08a00"  # held-out accuracy: orange and dashed, training blue and solid
-LEGEND_BELOW = {"orientation": "h", "y": -0.22, "x": 0, "xanchor": "left", "yanchor": "top"}
+# the legend on its own row at the foot of the figure, under the x-axis title (never over it)
+LEGEND_BELOW = {
+    "orientation": "h",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
+    "x": 0,
+    "xanchor": "left",
+}
+LEGEND_ROOM = {"b": 104}  # bottom margin: tick labels, the x-axis title and the legend row
 
 
 def thin(x, y, limit: int = MAX_POINTS):
@@ -42,10 +51,11 @@ def curves(
         data,
         {
             "title": {"text": title},
-            "height": height,
+            "height": height + (60 if len(data) > 1 else 0),  # the legend's row, when there is a legend
             "xaxis": {"title": {"text": x_title}},
             "yaxis": {"title": {"text": y_title}, **(log_axis() if log_y else {})},
             "legend": LEGEND_BELOW,
+            **({"margin": LEGEND_ROOM} if len(data) > 1 else {}),
         },
     )
 
@@ -74,11 +84,12 @@ def accuracy_curves(
         data,
         {
             "title": {"text": title},
-            "height": 300,
+            "height": 360,
             "showlegend": True,
             "xaxis": {"title": {"text": x_title}},
             "yaxis": {"title": {"text": y_title}, "range": [0, 1.05], "tickformat": ".0%"},
             "legend": LEGEND_BELOW,
+            "margin": LEGEND_ROOM,
         },
     )
 
@@ -179,11 +190,12 @@ def series_figure(
         data,
         {
             "title": {"text": title},
-            "height": 380,
+            "height": 440,
             "shapes": shapes,
             "annotations": notes,
             "yaxis": {"title": {"text": y_title}},
             "hovermode": "x unified",
             "legend": LEGEND_BELOW,
+            "margin": LEGEND_ROOM,
         },
     )
