@@ -1,6 +1,8 @@
 """The Memory lab, run headless: every part in both languages, its presets, live runs, the sweep's Stop,
 and bad input answered in the page."""
 
+import re
+
 import pytest
 from apptest import app, arr, charts, lab_state, train_to_end
 
@@ -19,7 +21,8 @@ def test_every_part_renders_in_both_languages(lang, view):
     at = app(lang, PAGE, view=view, T="20")
     assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
     assert at.get("plotly_chart") or view in ("gates",)  # every part draws (gates after its first draw)
-    assert len(at.latex) >= 1  # the equations
+    assert len(at.latex) >= 1  # the equations, with no command run into the next symbol ("\\quadh")
+    assert not any(re.search(r"\\q?quad[a-zA-Z]", eq.value) for eq in at.latex)
 
 
 def test_warmup_slider_changes_the_product():

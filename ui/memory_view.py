@@ -130,7 +130,7 @@ def sine(page: str, v: dict, device: str) -> None:
     st.subheader(tr("mem.sine.title"))
     explain(
         "sine",
-        r"h^{(1)}_t = \tanh(W^{(1)}_{ih} x_t + W^{(1)}_{hh} h^{(1)}_{t-1} + b^{(1)}),\quad"
+        r"h^{(1)}_t = \tanh(W^{(1)}_{ih} x_t + W^{(1)}_{hh} h^{(1)}_{t-1} + b^{(1)}),\quad "
         r"h^{(k)}_t = \tanh(W^{(k)}_{ih} h^{(k-1)}_t + W^{(k)}_{hh} h^{(k)}_{t-1} + b^{(k)})",
         r"\mathrm{MSE} = \frac1N \sum_n (\hat y_n - y_n)^2 \;\ge\; "
         r"\mathrm{Var}\big(0.1\,(U-\tfrac12)\big) = \frac{0.01}{12} \approx 0.00083",
