@@ -32,7 +32,7 @@ from rnnlab.train import Trainer
 from ui.registry import lab as registry_entry
 from ui.state import Field, to_configs
 
-from . import compare_view, live, settings
+from . import compare_view, live, settings, takehome
 from .frame import reason, show_error, tr
 from .labstate import LabState
 
@@ -198,5 +198,7 @@ class Lab:
         def views(run: live.LabRun) -> None:
             compare_view.compare(self.key, run)
             draw(run)
+            title = tr(f"{self.entry.area}.title")
+            takehome.downloads(self.key, run, self.state.task, self.entry.tasks[0], title)
 
         live.panel(self.key, self.state.run, views)
