@@ -89,7 +89,7 @@ def main() -> None:
                     settle(page)
                     name = out / f"{lab}-{lang}-{size}-before.png"
                     shoot(page, name, w, h)
-                    print(name.relative_to(ROOT), flush=True)
+                    print(name.relative_to(ROOT) if name.is_relative_to(ROOT) else name, flush=True)
                     if lab != "home":
                         done = train(page, lang)
                         settle(page, 2.5)
