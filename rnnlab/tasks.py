@@ -12,14 +12,16 @@ import torch
 from .config import ModelConfig, TrainConfig
 from .data import airline, emoji, nextvalue, sentences, sine
 from .data.corpus import from_pairs, movie_reviews
-from .data.seqdata import from_features
-from .data.text import check_text
-from .errors import RNNLabError, check
+from .data.numbers import _is_float, parse_numbers
+from .data.seqdata import from_features, from_tagged
+from .errors import check
+from .memory.recall import RecallConfig, build_recall
+from .seq2seq.tagging import TAG_TASKS
 from .taskdata import EmojiPart, ForecastPart, Preset, Task, TaskData, TextPart, warn_unknown
 from .textclf import build_text_task
 
 __all__ = ["TASKS", "resolve", "parse_numbers", "TaskData", "Preset", "Task", "TextPart", "ForecastPart"]
-__all__ += ["EmojiPart", "warn_unknown"]  # re-exported from rnnlab.taskdata
+__all__ += ["EmojiPart", "warn_unknown", "_is_float"]  # re-exported from rnnlab.taskdata
 
 
 def build_emoji(encoding: str = "embedding", messages=None) -> TaskData:
@@ -112,26 +114,6 @@ def build_generated(generator, n: int, window: int, seed: int, test_share: float
         truth=y[n_train:],
         baselines={"last value": x[n_train:, -1]},
     )
-
-
-def parse_numbers(text: str) -> np.ndarray:
-    """ "112, 118 132" -> array; a clear error for anything that is not a number."""
-    parts = [p for p in check_text(text).replace(",", " ").split()]
-    try:
-        vals = np.array([float(p) for p in parts])
-    except ValueError:
-        bad = next(p for p in parts if not _is_float(p))
-        raise RNNLabError("not_numbers", bad=bad) from None
-    check(np.isfinite(vals).all(), "not_finite")
-    return vals
-
-
-def _is_float(s: str) -> bool:
-    try:
-        float(s)
-        return True
-    except ValueError:
-        return False
 
 
 TASKS: dict[str, Task] = {
@@ -326,9 +308,6 @@ def _names(cls) -> set[str]:
 def build_tagging(task: str = "rise", n: int = 512, seed: int = 0) -> TaskData:
     """The Sequence-to-sequence lab's tagging tasks (rnnlab.seq2seq.tagging) as a fixed set for the
     shared trainer and the CLI: ``n`` random digit strings of 4-12 digits, or the tagged sentences."""
-    from .data.seqdata import from_tagged
-    from .seq2seq.tagging import TAG_TASKS
-
     check(task in TAG_TASKS, "s2s_choice", name="task", allowed=", ".join(TAG_TASKS), got=task)
     t = TAG_TASKS[task]
     rng = np.random.default_rng(seed)
@@ -380,8 +359,6 @@ for _name, _summary in [
 
 def build_memory(length: int = 50, symbols: int = 4, distractors: int = 1, n_train: int = 512, seed: int = 0):
     """The Memory lab's task: remember the first symbol through ``length - 1`` distractors."""
-    from .memory.recall import RecallConfig, build_recall  # it imports TaskData from here
-
     return build_recall(RecallConfig(length, symbols, distractors, n_train, 200, seed))
 
 

@@ -8,9 +8,9 @@ answer flattens and it stops counting; the view draws answer and truth against t
 import numpy as np
 import torch
 
+from ..data.numbers import _is_float, parse_numbers
 from ..errors import check
 from ..models import SeqModel
-from ..tasks import _is_float, parse_numbers
 
 TRAIN_START_MAX = 0.5  # the largest start of a training sequence
 
