@@ -101,7 +101,7 @@ def error_bars(
     values: dict[str, float], floor: float, title: str, x_title: str, floor_label: str, baselines=()
 ) -> go.Figure:
     """Horizontal bars of test MSE per model (blue) or baseline (grey, named in ``baselines``), with the
-    noise floor as a dotted line."""
+    noise floor as a dotted line named in the legend."""
     names = list(values)
     vals = [values[n] for n in names]
     colors = [GREY if n in baselines else BLUE for n in names]
@@ -118,30 +118,11 @@ def error_bars(
             "showlegend": False,
         }
     ]
-    lay = _layout(title, x_title, "", height=120 + 46 * len(names))
+    lay = _layout(title, x_title, "", height=150 + 46 * len(names))
     lay["yaxis"] |= {"autorange": "reversed", "tickfont": {"size": FONT}, "automargin": True}
-    lay["shapes"] = [
-        {
-            "type": "line",
-            "x0": floor,
-            "x1": floor,
-            "yref": "paper",
-            "y0": 0,
-            "y1": 1,
-            "line": {"dash": "dot", "color": DARK},
-        }
-    ]
-    lay["annotations"] = [
-        {
-            "text": floor_label,
-            "x": floor,
-            "xref": "x",
-            "yref": "paper",
-            "y": 1,
-            "yanchor": "bottom",
-            "showarrow": False,
-        }
-    ]
+    data.append(  # the floor as a dotted line with its name in the legend (no label over the title)
+        _line(floor_label, [floor, floor], [names[0], names[-1]], DARK, dash="dot", width=2)
+    )
     return figure(data, lay)
 
 
