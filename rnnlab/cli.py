@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
         "--trace", metavar="TEXT", help="an input to replay step by step (hidden states and gates)"
     )
     t.add_argument("--save", metavar="PATH", help="save the trained model (weights and config) here")
+    t.add_argument(
+        "--load", metavar="PATH", help="use a model saved with --save for this task instead of training one"
+    )
     t.add_argument("--json", action="store_true", help="print one JSON object")
     return p
 
@@ -113,14 +116,31 @@ def cmd_train(a) -> dict:
         check(a.task in takers, "option_task", option=name, tasks=", ".join(takers), task=a.task)
         knob.check(value, a.task)
     model_over, train_over, data = split(given)
+    loaded, saved = checkpoint.load(a.load) if a.load else (None, {})
+    if loaded is not None:
+        check(saved.get("task") == a.task, "ckpt_task", path=a.load, saved=saved.get("task"), task=a.task)
+        a.preset = saved.get("preset", a.preset)
+        data = {**saved.get("data", {}), **data}
     td, mc, tc = resolve(a.task, a.preset, model_over, train_over, data or None)
+    if loaded is not None:
+        wrong = {k: v for k, v in td.model.items() if getattr(loaded.cfg, k) != v}
+        check(
+            not wrong,
+            "ckpt_shape",
+            path=a.load,
+            task=a.task,
+            detail=", ".join(f"{k} {v}" for k, v in wrong.items()),
+        )
+        mc = loaded.cfg
     tc.device = a.device
     device = pick_device(a.device)
     check(td.encode is not None or not (a.predict or a.trace), "no_input", task=a.task)
     for text in a.predict + ([a.trace] if a.trace else []):
         td.encode(text)  # reject bad inputs before spending time on training
-    model = seeded_model(mc, tc.seed)
-    trainer = Trainer(model, td.train, tc, device=device).run()
+    model = loaded if loaded is not None else seeded_model(mc, tc.seed)
+    trainer = Trainer(model, td.train, tc, device=device)
+    if loaded is None:
+        trainer.run()
     if trainer.stop_reason == "nan":
         raise RNNLabError.from_note(trainer.message)
     loss, acc, out = trainer.evaluate(td.test)
@@ -144,15 +164,16 @@ def cmd_train(a) -> dict:
         "config": {"model": asdict(mc), "train": asdict(tc)},
         "train_seconds": round(trainer.train_seconds, 4),
         "epochs": trainer.epoch,
-        "stop_reason": trainer.stop_reason,
-        "final_loss": trainer.history.loss[-1],
+        "stop_reason": trainer.stop_reason if loaded is None else "loaded",
+        "final_loss": trainer.history.loss[-1] if trainer.history.loss else None,
+        **({"loaded_from": a.load} if a.load else {}),
         "metrics": metrics,
         "predictions": [_predict(model, td, text) for text in a.predict],
     }
     if a.trace:
         result["trace"] = _trace_json(model, td, a.trace)
     if a.save:
-        checkpoint.save(model.cpu(), a.save, {"task": a.task, "preset": a.preset})
+        checkpoint.save(model.cpu(), a.save, {"task": a.task, "preset": a.preset, "data": data})
     return result
 
 
@@ -162,7 +183,10 @@ def _print_human(r: dict) -> None:
         f"{r['task']} ({r['preset']}): {r['config']['model']['cell']} x{r['config']['model']['num_layers']}, "
         f"hidden {r['config']['model']['hidden_size']}, {r['epochs']} epochs in {r['train_seconds']:.2f} s on {r['device']}"
     )
-    print(f"final training loss {r['final_loss']:.4f}")
+    if r["final_loss"] is None:
+        print(f"model loaded from {r['loaded_from']} (not trained here)")
+    else:
+        print(f"final training loss {r['final_loss']:.4f}")
     if "test_accuracy" in m:
         print(f"accuracy {m['test_accuracy']:.1%} on {m['evaluated_on']}")
     else:

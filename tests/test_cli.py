@@ -125,3 +125,35 @@ def test_save_writes_a_loadable_model(tmp_path, capsys):
     assert main(["train", "emoji", "--epochs", "5", "--save", str(path)]) == 0
     model, extra = checkpoint.load(path)
     assert extra["task"] == "emoji" and model.cfg.cell == "gru"
+
+
+def test_probability_is_that_of_the_predicted_label_with_every_class(capsys):
+    args = ["train", "emoji", "--epochs", "60", "--predict", "🐱🤖❤️❗️", "🐷🐶❗️❤️"]
+    assert main([*args, "--json"]) == 0
+    good, bad = json.loads(capsys.readouterr().out)["predictions"]
+    assert good["label"] == "GOOD" and bad["label"] == "BAD"
+    for p in (good, bad):
+        assert set(p["probabilities"]) == {"BAD", "GOOD"} and abs(sum(p["probabilities"].values()) - 1) < 1e-5
+        assert p["probability"] == p["probabilities"][p["label"]] >= 0.5
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    assert f"-> BAD ({bad['probability']:.1%})" in text and f"-> GOOD ({good['probability']:.1%})" in text
+
+
+def test_load_predicts_like_the_saved_run_and_refuses_other_files(tmp_path, capsys):
+    path = tmp_path / "emoji.pt"
+    args = ["--json", "--predict", "🐷🐶❗️❤️"]
+    assert main(["train", "emoji", "--epochs", "30", "--save", str(path), *args]) == 0
+    trained = json.loads(capsys.readouterr().out)
+    assert main(["train", "emoji", "--load", str(path), *args]) == 0
+    loaded = json.loads(capsys.readouterr().out)
+    assert loaded["predictions"] == trained["predictions"] and loaded["stop_reason"] == "loaded"
+    assert loaded["metrics"]["test_accuracy"] == trained["metrics"]["test_accuracy"]
+    assert main(["train", "airline", "--load", str(path)]) == 2
+    assert "trained on task 'emoji', not on 'airline'" in capsys.readouterr().err
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a model")
+    for bad in (junk, tmp_path / "missing.pt"):
+        assert main(["train", "emoji", "--load", str(bad)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
