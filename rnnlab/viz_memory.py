@@ -8,11 +8,31 @@ turned on its side). Colours per cell follow :data:`rnnlab.viz.COLORS`.
 import numpy as np
 import plotly.graph_objects as go
 
-from .viz import BLUE, COLORS, figure, log_axis, thin
+from .viz import BLUE, COLORS, log_axis, thin
+from .viz import figure as _house_figure
+from .viz_layout import LINE_PX
 
 FONT = 15  # text drawn by these views (bar labels, legends)
 GREY, DARK = "#9aa3ad", "#333333"
 LEGEND = {"orientation": "h", "y": -0.22, "x": 0, "font": {"size": FONT}}
+ACT_COLORS = {"tanh": "#2e86ab", "sigmoid": "#59a96a", "relu": "#e4572e"}
+
+
+def figure(data: list[dict], layout: dict) -> go.Figure:
+    """The house figure, with a title of several lines anchored by its first line: Chromium draws the
+    lines of a bottom-anchored Plotly title below its first, so anchoring the last line there (as
+    ``viz_layout.figure`` does) ran the title into the horizontal y-axis title (seen in the page)."""
+    fig = _house_figure(data, layout)
+    if fig.layout.title.text and fig.layout.height:
+        fig.layout.title.y = 1 - (10 + LINE_PX) / fig.layout.height
+    return fig
+
+
+def _log_dtick(values) -> dict:
+    """Ticks every decade, or every few decades when the range spans many (no pile of labels)."""
+    v = np.asarray([x for x in np.ravel(values) if x > 0], float)
+    decades = np.log10(v.max() / v.min()) if v.size else 1
+    return {"dtick": int(max(1, np.ceil(decades / 7)))}
 
 
 def _layout(title: str, x_title: str, y_title: str, height: int = 340, log_y: bool = False, **extra) -> dict:
@@ -38,10 +58,9 @@ def _line(name: str, x, y, color: str, dash: str | None = None, width: float = 2
 
 def activations(curves: dict, title: str, x_title: str, y_title: str, d_label: str) -> go.Figure:
     """curves: name -> (a, act(a), act'(a)); the function solid, its derivative dashed."""
-    colors = {"tanh": "#2e86ab", "sigmoid": "#59a96a", "relu": "#e4572e"}
     data = []
     for name, (a, y, d) in curves.items():
-        c = colors.get(name, BLUE)
+        c = ACT_COLORS.get(name, BLUE)
         data.append(_line(name, a, y, c))
         data.append(_line(f"{name}' ({d_label})", a, d, c, dash="dash"))
     return figure(data, _layout(title, x_title, y_title, height=380))
@@ -52,8 +71,10 @@ def products(series: dict[str, np.ndarray], title: str, x_title: str, y_title: s
     data = []
     for name, p in series.items():
         p = np.maximum(np.asarray(p, float), 1e-300)
-        data.append(_line(name, np.arange(1, len(p) + 1), p, COLORS.get(name.split()[0].lower(), BLUE)))
-    return figure(data, _layout(title, x_title, y_title, log_y=True))
+        data.append(_line(name, np.arange(1, len(p) + 1), p, ACT_COLORS.get(name, BLUE)))
+    lay = _layout(title, x_title, y_title, height=400, log_y=True)
+    lay["yaxis"] |= _log_dtick([d["y"] for d in data])
+    return figure(data, lay)
 
 
 def extrapolation(
@@ -288,7 +309,9 @@ def flow_lines(norms: dict[str, np.ndarray], title: str, x_title: str, y_title: 
     for name, g in norms.items():
         g = np.maximum(np.asarray(g, float), 1e-30)
         data.append(_line(name, np.arange(1, len(g) + 1), g, COLORS.get(name.lower(), BLUE)))
-    return figure(data, _layout(title, x_title, y_title, log_y=True))
+    lay = _layout(title, x_title, y_title, height=400, log_y=True)
+    lay["yaxis"] |= _log_dtick([d["y"] for d in data])
+    return figure(data, lay)
 
 
 def flow_heatmap(
@@ -359,7 +382,9 @@ def norm_lines(norms: dict[str, np.ndarray], title: str, x_title: str, y_title: 
         _line(name, np.arange(1, len(n) + 1), np.maximum(np.asarray(n, float), 1e-30), palette[i % 3])
         for i, (name, n) in enumerate(norms.items())
     ]
-    return figure(data, _layout(title, x_title, y_title, log_y=True))
+    lay = _layout(title, x_title, y_title, log_y=True)
+    lay["yaxis"] |= _log_dtick([d["y"] for d in data])
+    return figure(data, lay)
 
 
 def loss_lines(series: dict[str, tuple], title: str, x_title: str, y_title: str) -> go.Figure:

@@ -24,7 +24,7 @@ def test_every_view_validates_and_is_readable():
     long = "How much of the gradient is left t steps back, for each activation and weight"
     figs = [
         V.activations(curves(), long, "a", "f(a)", "derivative"),
-        V.products({"tanh": derivative_product("tanh", 50)}, long, "t", "product"),
+        V.products({"sigmoid": derivative_product("sigmoid", 50)}, long, "t", "product"),
         V.extrapolation(
             np.arange(3.0), np.ones(3), np.arange(3.0) + 0.4, 0.5, "t", "start", "next", ("a", "b", "c")
         ),
@@ -44,6 +44,10 @@ def test_every_view_validates_and_is_readable():
     specs = [_check(f) for f in figs]
     assert specs[0]["layout"]["title"]["text"].replace("<br>", " ") == long  # wrapped, not cut
     assert any(a["text"] == "product" for a in specs[1]["layout"]["annotations"])  # the y title
+    # a many-line title is anchored by its first line, above the y title (Chromium draws the rest below)
+    lay = specs[0]["layout"]
+    assert lay["title"]["y"] == 1 - 34 / lay["height"] and lay["margin"]["t"] >= 16 + 24 * 2 + 26
+    assert specs[1]["layout"]["yaxis"]["dtick"] >= 2  # 50 steps of sigmoid' span 31 decades: fewer ticks
 
 
 def test_views_draw_the_numbers_they_were_given():
