@@ -199,6 +199,8 @@ def explode(page: str, v: dict, device: str) -> None:
 
     sig = (v["T"], v["dist"], v["hid"], v["act"], v["scale"], v["clip"], v["rep"], v["seed"], device)
     run = live.ensure_run(f"{page}-explode", sig, make)
+    if v["act"] == "tanh":
+        st.info(tr("mem.explode.try_relu"), icon="💡")
     live.controls(f"{page}-explode", run)
 
     def draw(run: live.LabRun) -> None:
