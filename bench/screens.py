@@ -3,6 +3,7 @@ before and after training, for looking at the site as a class would (and for the
 
     python bench/screens.py                      # everything: every page x 2 languages x 2 sizes x before/after
     python bench/screens.py --labs emoji --langs ko --sizes 390x844
+    python bench/screens.py --readme             # retake the README's pictures (assets/screenshot-*.png)
 
 Files go to bench/screens/ (not committed): <lab>-<lang>-<width>x<height>-<before|after>.png, full page.
 Each file name is printed as it is written. Uses Debian's Chromium and the server of tests/browser.py.
@@ -26,8 +27,8 @@ from ui.registry import LABS as REGISTRY  # noqa: E402
 OUT = ROOT / "bench" / "screens"
 LABS = {lab.key: lab.url_path for lab in (HOME, *REGISTRY) if lab.ready}  # every lab on the site
 SIZES = ("1280x900", "390x844")
-TRAIN = re.compile("Train|학습$")
-PAUSE = re.compile("Pause|일시정지")
+TRAIN = re.compile(r"^\W*(Train|학습)$")
+PAUSE = re.compile(r"^\W*(Pause|일시정지)$")
 
 
 def settle(page, seconds: float = 1.5) -> None:
@@ -39,14 +40,38 @@ def settle(page, seconds: float = 1.5) -> None:
     time.sleep(seconds)
 
 
-def shoot(page, path: Path, w: int, h: int) -> None:
+README_SHOTS = {  # the README's pictures: file -> (address, height of the picture)
+    "screenshot-emoji.png": ("emoji?lang=en&cell=lstm&msg=🐷🐱🤖❤️", 1500),
+    "screenshot-sentences-ko.png": ("sentences?lang=ko&src=ko&tok=morpheme&cell=lstm", 1700),
+    "screenshot-forecast.png": ("forecast?lang=en", 1700),
+}
+
+
+def readme(url: str, browser) -> None:
+    """Retake the README's pictures (assets/screenshot-*.png) at 1280 px, after training."""
+    for name, (address, tall) in README_SHOTS.items():
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{url}/{address}")
+        settle(page)
+        done = train(page, "en")
+        settle(page, 2.5)
+        path = ROOT / "assets" / name
+        shoot(page, path, 1280, 900, limit=tall)
+        print(path.relative_to(ROOT), "" if done else "(training did not finish in time)", flush=True)
+        page.close()
+
+
+def shoot(page, path: Path, w: int, h: int, limit: int = 12_000) -> None:
     """The whole page: Streamlit scrolls inside its main block, not the document, so the viewport is
     stretched to the main block's height for the shot, then restored."""
     tall = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section')]"
         ".map(e => e.scrollHeight), 0)"
     )
-    page.set_viewport_size({"width": w, "height": max(h, min(int(tall), 12_000))})
+    page.evaluate(  # from the top (a click on Train scrolled the page down to it)
+        "() => document.querySelectorAll('[data-testid=\"stMain\"], section').forEach(e => e.scrollTo(0, 0))"
+    )
+    page.set_viewport_size({"width": w, "height": max(h, min(int(tall), limit))})
     time.sleep(1.0)
     page.screenshot(path=str(path))
     page.set_viewport_size({"width": w, "height": h})
@@ -72,6 +97,7 @@ def main() -> None:
     ap.add_argument("--langs", nargs="*", default=["en", "ko"], choices=["en", "ko"])
     ap.add_argument("--sizes", nargs="*", default=list(SIZES))
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--readme", action="store_true", help="retake the README's pictures instead")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -79,6 +105,10 @@ def main() -> None:
 
     with streamlit_server() as (url, _), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        if args.readme:
+            readme(url, browser)
+            browser.close()
+            return
         for size in args.sizes:
             w, h = (int(v) for v in size.split("x"))
             for lang in args.langs:

@@ -69,7 +69,7 @@ def step_bars(
             "xaxis": step_axis(labels),
             "height": 260,
             "showlegend": False,
-            "yaxis": {"title": {"text": y_title}, **(log_axis() if log_y else {})},
+            "yaxis": {"title": {"text": y_title}, **(log_axis(v) if log_y else {})},
         },
     )
 

@@ -9,6 +9,7 @@ Plotly does not wrap titles and rotates y-axis titles (Hangul then reads sideway
 
 import unicodedata
 
+import numpy as np
 import plotly.graph_objects as go
 
 # emoji first: in the page, "RNNLab Emoji" is the colour emoji fonts limited to emoji code points (EMOJI_CSS);
@@ -68,15 +69,19 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def log_axis() -> dict:
-    """A log axis that ticks once a decade and reads 1, 0.1, 0.01, 0.001, 1e-4 (not 5, 2 or 100μ)."""
-    return {
-        "type": "log",
-        "dtick": 1,
-        "tickformat": "~g",
-        "exponentformat": "e",
-        "minor": {"showgrid": False},
-    }
+def log_axis(values=None) -> dict:
+    """A log axis that reads 1, 0.1, 0.01, 0.001, 1e-4 (not "5, 2" between decades, not "100μ"): a tick a
+    decade; when ``values`` span less than about a decade and a half, ticks at 1, 2 and 5 of each decade
+    instead, so the axis never shows a single number."""
+    axis = {"type": "log", "tickformat": "~g", "exponentformat": "e", "minor": {"showgrid": False}}
+    v = np.asarray(values if values is not None else [], dtype=float).ravel()
+    v = v[np.isfinite(v) & (v > 0)]
+    if v.size and v.max() / v.min() < 30:
+        k0, k1 = int(np.floor(np.log10(v.min()))), int(np.ceil(np.log10(v.max())))
+        ticks = [m * 10.0**k for k in range(k0, k1 + 1) for m in (1, 2, 5)]
+        inside = [t for t in ticks if v.min() / 1.5 <= t <= v.max() * 1.5]
+        return {**axis, "tickmode": "array", "tickvals": inside, "ticktext": [f"{t:.3g}" for t in inside]}
+    return {**axis, "dtick": 1}
 
 
 def figure(data: list[dict], layout: dict) -> go.Figure:
@@ -128,11 +133,11 @@ def figure(data: list[dict], layout: dict) -> go.Figure:
             "x": 0,
             "xref": "container",
             "xanchor": "left",
-            # the title's last line sits just above the y-axis title: anchored by its bottom, in px from
-            # the top of the figure (plotly draws extra lines of a top-anchored title above the figure)
-            "y": 1 - (10 + LINE_PX * lines) / layout.get("height", 300),
+            # the middle of the title's lines, in px from the top of the figure: plotly places a title of
+            # several lines around its anchor whatever ``yanchor`` says, so "middle" is the one it keeps
+            "y": 1 - (8 + LINE_PX * lines / 2) / layout.get("height", 300),
             "yref": "container",
-            "yanchor": "bottom",
+            "yanchor": "middle",
             "pad": {"l": 8},
         }
     for k, v in layout.items():

@@ -53,7 +53,14 @@ def curves(
             "title": {"text": title},
             "height": height + (60 if len(data) > 1 else 0),  # the legend's row, when there is a legend
             "xaxis": {"title": {"text": x_title}},
-            "yaxis": {"title": {"text": y_title}, **(log_axis() if log_y else {})},
+            "yaxis": {
+                "title": {"text": y_title},
+                **(
+                    log_axis(np.concatenate([np.asarray(d["y"], float) for d in data]) if data else None)
+                    if log_y
+                    else {}
+                ),
+            },
             "legend": LEGEND_BELOW,
             **({"margin": LEGEND_ROOM} if len(data) > 1 else {}),
         },

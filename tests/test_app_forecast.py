@@ -3,8 +3,8 @@
 import pytest
 from apptest import app, arr, charts, lab_state, train_to_end
 
-UNTRAINED = "untrained network (same seed, before training)"
-PREP_ALONE = "preprocessing alone (its naive forecast, mapped back)"
+UNTRAINED = "untrained network"
+PREP_ALONE = "preprocessing alone"
 
 
 def test_before_training_the_table_shows_the_untrained_network_and_the_preprocessing_alone():

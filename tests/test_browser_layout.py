@@ -73,7 +73,7 @@ def test_on_a_phone_train_is_within_the_first_screen(server):
     with browser_page(width, height) as page:
         for lab in LABS:
             page.goto(f"{server}/{lab}?lang=ko")
-            train = page.get_by_role("button", name=re.compile("Train|학습$")).first
+            train = page.get_by_role("button", name=re.compile(r"^\W*(Train|학습)$")).first
             train.wait_for(timeout=60_000)
             top = train.bounding_box()["y"]
             if top + 30 > height:

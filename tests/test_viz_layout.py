@@ -40,6 +40,8 @@ def test_log_axes_tick_once_a_decade_in_plain_numbers():
             1,
             "~g",
         )
+    narrow = viz.curves({"a": ([1, 2, 3], [1.2, 0.5, 0.19])}, "t", "x", "y", log_y=True)  # under a decade
+    assert list(narrow.layout.yaxis.ticktext) == ["0.2", "0.5", "1"]  # never a single lonely tick
     linear = viz.curves({"a": ([1, 2], [1.0, 0.5])}, "t", "x", "y")
     assert linear.layout.yaxis.type is None and linear.layout.yaxis.dtick is None
 
