@@ -43,7 +43,7 @@ def settle(page, seconds: float = 1.5) -> None:
 README_SHOTS = {  # the README's pictures: file -> (address, height of the picture)
     "screenshot-emoji.png": ("emoji?lang=en&cell=lstm&msg=🐷🐱🤖❤️", 1500),
     "screenshot-sentences-ko.png": ("sentences?lang=ko&src=ko&tok=morpheme&cell=lstm", 1700),
-    "screenshot-forecast.png": ("forecast?lang=en", 1700),
+    "screenshot-forecast.png": ("forecast?lang=en", 2350),
 }
 
 
@@ -80,8 +80,8 @@ def shoot(page, path: Path, w: int, h: int, limit: int = 12_000) -> None:
 def train(page, lang: str, limit: float = 120) -> bool:
     """Click Train, and wait until both Train and Pause are disabled (the run is done)."""
     button = page.get_by_role("button", name=TRAIN).first
-    button.scroll_into_view_if_needed()
-    button.click()
+    button.wait_for(timeout=60_000)
+    button.click(timeout=60_000)  # scrolls to it; waits until the page stops moving
     deadline = time.time() + limit
     while time.time() < deadline:
         time.sleep(0.5)

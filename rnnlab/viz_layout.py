@@ -116,7 +116,7 @@ def figure(data: list[dict], layout: dict) -> go.Figure:
     ):  # the plot keeps its height: each extra title line adds to the figure
         layout["height"] = layout["height"] + LINE_PX * (lines - 1)
     y_px = 26 * (wrap(y_title, 30).count("<br>") + 1) if y_title else 0  # the y-axis title's lines
-    top = 16 + LINE_PX * lines + y_px
+    top = 24 + LINE_PX * lines + y_px  # room under the title block before the y-axis title
     base = {
         "margin": {"l": 64, "r": 16, "t": top, "b": 48},
         "font": {"size": FONT_SIZE, "family": FONT_FAMILY},
