@@ -68,18 +68,20 @@ def test_recall_trains_three_cells_at_once():
 def test_sweep_lands_points_and_stops():
     at = app("en", PAGE, view="recall", T="20", hid="4")
     at.button(key="memory.sweep_start").click().run()
-    state = at.session_state["memory/_sweep"]
+    state = at.session_state["_lab:memory"].memo["sweep"]
     for _ in range(20):
         if state["sweep"].results:
             break
         at.run()
     assert state["running"] and state["sweep"].results
     at.button(key="memory.sweep_stop").click().run()
-    s = at.session_state["memory/_sweep"]["sweep"]
+    s = at.session_state["_lab:memory"].memo["sweep"]["sweep"]
     assert s.stopped and 0 < len(s.results) < len(s.plan)
     assert any("Stopped after" in i.value for i in at.info)
     at.run()
-    assert len(at.session_state["memory/_sweep"]["sweep"].results) == len(s.results)  # nothing after Stop
+    assert len(at.session_state["_lab:memory"].memo["sweep"]["sweep"].results) == len(
+        s.results
+    )  # nothing after Stop
 
 
 def test_flow_and_gates_views_draw_after_a_step():

@@ -20,7 +20,7 @@ from rnnlab.memory.gates import inside
 from rnnlab.memory.recall import RecallConfig, build_recall
 from rnnlab.memory.sweep import Sweep, SweepConfig
 from rnnlab.train import Trainer
-from ui import live, settings
+from ui import labstate, live, settings
 
 from .frame import reason, tr
 from .memory_view import chart, explain, rnn_equation
@@ -218,10 +218,10 @@ def explode(page: str, v: dict, device: str) -> None:
     live.panel(f"{page}-explode", run, draw)
 
 
-# the sweep: its own state, one point per chunk, a Stop that ends it between chunks
+# the sweep: in the lab's own state (memo), one point per chunk, a Stop that ends it between chunks
 def _sweep_state(page: str) -> dict:
-    return st.session_state.setdefault(
-        f"{page}/_sweep", {"sweep": None, "running": False, "lock": threading.Lock()}
+    return labstate.state(page).memo.setdefault(
+        "sweep", {"sweep": None, "running": False, "lock": threading.Lock()}
     )
 
 
