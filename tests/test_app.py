@@ -29,6 +29,10 @@ def test_the_registry_is_complete():
             assert (ROOT / lab.page).is_file() and lab.page.startswith("labs/"), lab.page
             assert lab.tasks and all(task in TASKS for task in lab.tasks), lab.tasks
             assert all(lab.marker in strings(lang) for lang in ("en", "ko"))
+        if lab.ready and lab.runtime:  # a page on the Lab runtime: its title and lead, and thin
+            assert all(f"{lab.area}.{k}" in strings(g) for k in ("title", "lead") for g in ("en", "ko"))
+            page = (ROOT / lab.page).read_text(encoding="utf-8")
+            assert "Lab(" in page and len(page.splitlines()) <= 60, (lab.page, len(page.splitlines()))
     assert ready_labs()
 
 

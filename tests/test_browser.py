@@ -12,7 +12,8 @@ from ui.registry import HOME, ready_labs
 
 
 def test_every_registered_lab_opens_in_a_real_browser():
-    """Each ready lab of the registry, by its address, in en and ko; /home (an old link) goes home."""
+    """Each ready lab of the registry, by its address, in en and ko; /home (an old link) goes home; on a
+    phone (390 x 844) a runtime lab shows Train within the first screen, its settings below."""
     with streamlit_server() as (url, proc), browser_page() as page:
         for lang in ("en", "ko"):
             for lab in [HOME, *ready_labs()]:
@@ -20,6 +21,17 @@ def test_every_registered_lab_opens_in_a_real_browser():
                 page.get_by_text(t(lab.marker, lang), exact=True).first.wait_for(timeout=30_000)
                 assert page.get_by_text("Page not found").count() == 0, lab.url_path
                 assert page.locator(".stException").count() == 0, lab.url_path
+        page.set_viewport_size({"width": 390, "height": 844})  # a phone: Train within the first screen
+        for lab in [lab for lab in ready_labs() if lab.runtime]:
+            page.goto(f"{url}/{lab.url_path}?lang=ko")
+            train = page.get_by_role("button", name=t("live.train", "ko"))
+            train.wait_for(timeout=60_000)  # the previous lab's session may still be busy on a loaded machine
+            page.wait_for_timeout(500)
+            box, model = (
+                train.bounding_box(),
+                page.get_by_text(t("set.model", "ko"), exact=True).bounding_box(),
+            )
+            assert box["y"] + box["height"] <= 844 and model["y"] > box["y"], (lab.key, box, model)
         log = server_log(proc)
         assert "Traceback" not in log, log[-3000:]
 

@@ -12,9 +12,9 @@ A page, in order::
         ...                                    # the page's input (the message box)
         lab.live(draw)                         # the fragment that trains and redraws the views
 
-What resets a run is decided here, in one place, by each field's role (``role_of``): ``model`` fields
-and the data are the run's signature (a change builds a new run); ``live`` fields go to the running
-trainer (learning rate, epoch limit); ``view`` fields never touch the run.
+What resets a run is decided in one place, by each knob's role in ``rnnlab.knobs`` (``role_of``):
+``model`` fields and the data are the run's signature (a change builds a new run); ``live`` fields go to
+the running trainer (learning rate, epoch limit); ``view`` fields never touch the run.
 """
 
 from collections.abc import Callable, Hashable
@@ -26,6 +26,7 @@ import torch
 from rnnlab.config import ModelConfig, TrainConfig
 from rnnlab.device import pick_device
 from rnnlab.errors import RNNLabError
+from rnnlab.knobs import KNOBS
 from rnnlab.models import seeded_model
 from rnnlab.tasks import TASKS, TaskData
 from rnnlab.train import Trainer
@@ -36,14 +37,12 @@ from . import compare_view, live, settings, takehome
 from .frame import reason, show_error, tr
 from .labstate import LabState
 
-ROLES = {"lr": "live", "epochs": "live", "msg": "view", "mode": "view", "horizon": "view"}  # else "model"
-
 
 def role_of(f: Field | str) -> str:
-    """ "model" (a change resets the run), "live" (applied to the running trainer) or "view" (never resets).
-    A field that states its own role (``Field.role``) is taken at its word."""
-    own = getattr(f, "role", None)
-    return own or ROLES.get(f if isinstance(f, str) else f.name, "model")
+    """ "model" (a change resets the run), "live" (applied to the running trainer) or "view" (never
+    resets), as the knob table (``rnnlab.knobs``) declares it; a field it does not know is "model"."""
+    knob = KNOBS.get(f if isinstance(f, str) else f.name)
+    return knob.role if knob is not None else "model"
 
 
 def signature(values: dict, device: str, data_key: Hashable) -> tuple:
@@ -69,6 +68,13 @@ def make_trainers(td: TaskData, values: dict, device: str) -> tuple[dict[str, Tr
     return trainers, values["cell"].upper()
 
 
+NARROW = """@media (max-width: 640px) {
+  [data-testid="stColumn"]:has(.st-key-KEY_settings) { order: 2; }
+  .st-key-KEY_controls [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: 0.3rem; }
+  .st-key-KEY_controls [data-testid="stColumn"] { min-width: 0 !important; width: auto !important;
+    flex: 1 1 0 !important; }
+  .st-key-KEY_controls button { padding-left: 0.2rem; padding-right: 0.2rem; }
+}"""  # on a phone the training column (its input, Train / Pause / Step / Reset) comes before the settings
 LONG_RUN = 60.0  # seconds: a run expected to take longer asks before it starts
 
 
@@ -119,7 +125,9 @@ class Lab:
         self.state: LabState = settings.load_from_url(key, fields)
         for problem in self.state.url_problems:
             st.warning(problem)
-        self._left, self._right = st.columns([2, 3], gap="large")
+        left, right = st.columns([2, 3], gap="large")
+        self._left, self._right = left.container(key=f"{key}_settings"), right.container(key=f"{key}_main")
+        st.html(f"<style>{NARROW.replace('KEY', key)}</style>")
 
     # the two columns -------------------------------------------------------------------------------
     def settings(self):

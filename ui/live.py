@@ -133,7 +133,7 @@ def controls(page: str, run: LabRun, disabled: bool = False, confirm: str | None
     """The four buttons. They are outside the fragment: a click reruns the page once. With ``confirm``
     (the expected duration of a long run), Train first asks."""
     ask = confirm is not None and not run.extra.get("confirmed")
-    c = st.columns(4)
+    c = st.container(key=f"{page}_controls").columns(4)  # one row even on a phone (ui.lab.NARROW)
     c[0].button(
         tr("live.train"),
         key=f"{page}.train",

@@ -22,6 +22,7 @@ class LabEntry:
     state: str = "ready"  # "ready" (in the navigation) or "coming" (a card that says so)
     marker: str = "set.model"  # a subheader key every render of the page shows (the tests look for it)
     area: str = ""  # the locale area of the page's strings (<area>.title, <area>.lead); "" = the key
+    runtime: bool = True  # the page is built on the Lab runtime (ui/lab.py): one Train row, first on a phone
 
     def __post_init__(self):
         if not self.area:
@@ -62,6 +63,7 @@ LABS: tuple[LabEntry, ...] = (
         ("memory", "next-value", "sine"),
         marker="mem.parts",
         area="mem",
+        runtime=False,
     ),
     LabEntry(
         "seq2seq",
@@ -70,6 +72,7 @@ LABS: tuple[LabEntry, ...] = (
         "labs/seq2seq.py",
         ("tag-rise", "tag-pos-en", "tag-pos-ko"),  # the encoder-decoder and generation train outside TASKS
         marker="s2s.title",
+        runtime=False,
     ),
 )
 
