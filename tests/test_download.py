@@ -177,3 +177,14 @@ def test_wrong_format_is_explained(tmp_path):
     bad.write_text("text,label\nhello,1\n")
     with pytest.raises(RNNLabError, match="not in the NSMC format"):
         download.parse_nsmc(bad, bad)
+
+
+def test_pooch_downloader_offline_says_so_without_a_server_path(tmp_path):
+    """The real downloader (pooch over HTTP) against a port nothing listens on: refused at once, no internet."""
+    dead = download.Remote(
+        "dead", "a test corpus", {"f.txt": "http://127.0.0.1:9/f.txt"}, {"f.txt": "md5:0"}, "-"
+    )
+    with pytest.raises(RNNLabError) as err:
+        download.fetch(dead, tmp_path, timeout=5)
+    assert err.value.key == "offline" and "operator" in str(err.value) and str(tmp_path) not in str(err.value)
+    assert not list((tmp_path / "dead").glob("*"))  # nothing half-written
