@@ -23,11 +23,9 @@ def _names() -> dict[str, str]:
     return {k: tr(f"s2s.tr.att_{k}") for k in ("none", "dot", "additive")}
 
 
-def _settings(task: str, model: str, lo: int, hi: int, steps: int, batch: int, seed: int) -> str:
-    task = tr(f"s2s.tr.task_{task}")
-    return tr(
-        "s2s.tr.study_settings", task=task, model=model, lo=lo, hi=hi, steps=steps, batch=batch, seed=seed
-    )
+def _settings(task: str, model: str, lo: int, hi: int, steps: int, batch: int, lr: float, seed: int) -> str:
+    values = {"model": model, "lo": lo, "hi": hi, "steps": steps, "batch": batch, "lr": lr, "seed": seed}
+    return tr("s2s.tr.study_settings", task=tr(f"s2s.tr.task_{task}"), **values)
 
 
 def _chart(lengths, results, trained, key) -> None:
@@ -46,7 +44,7 @@ def _chart(lengths, results, trained, key) -> None:
 def _start(cfg: Seq2SeqConfig, longest: int, steps: int) -> None:
     study_cfg = Seq2SeqConfig(cfg.task, cfg.cell, cfg.hidden_size, cfg.embedding_dim, "none", 4, longest)
     state()["study"] = {
-        "study": LengthStudy(study_cfg, TrainBudget(steps=steps)),
+        "study": LengthStudy(study_cfg, TrainBudget(steps=steps, lr=LENGTHS["lr"])),
         "running": True,
         "lock": threading.Lock(),  # a click's rerun may start while a chunk still trains
     }
@@ -61,13 +59,18 @@ def show(cfg: Seq2SeqConfig) -> None:
     st.markdown(tr("s2s.tr.study_lead"))
     m = LENGTHS
     lengths = m["lengths"]
-    settings = _settings(m["task"], m["model"], lengths[0], lengths[-1], m["steps"], m["batch"], m["seed"])
+    settings = _settings(
+        m["task"], m["model"], lengths[0], lengths[-1], m["steps"], m["batch"], m["lr"], m["seed"]
+    )
     st.caption(tr("s2s.tr.study_measured", settings=settings))
     _chart(m["lengths"], m["results"], (m["lengths"][0], m["lengths"][-1]), f"{P}.study.measured")
     c = st.columns(3)
     longest = c[0].slider(tr("s2s.tr.study_longest"), 6, 16, 16, key=f"{P}.study.longest")
-    steps = c[1].number_input(tr("s2s.tr.study_steps"), 20, 5000, 1500, 100, key=f"{P}.study.steps")
-    minutes = max(1, round(3 * steps * 0.02 * longest / 10 / 60))
+    steps = c[1].number_input(
+        tr("s2s.tr.study_steps"), 20, 5000, LENGTHS["steps"], 100, key=f"{P}.study.steps"
+    )
+    per_step = sum(LENGTHS["seconds"].values()) / LENGTHS["steps"]  # three models, lengths 4-16
+    minutes = max(1, round(per_step * steps * (4 + longest) / 20 / 60))  # cost grows with the length
     c[2].button(
         tr("s2s.tr.study_run", minutes=minutes),
         key=f"{P}.study.run",
@@ -97,7 +100,7 @@ def _panel(entry: dict) -> None:
             return
         cfg, b = study.cfg, study.budget
         model = f"{cfg.cell.upper()}({cfg.hidden_size})"
-        settings = _settings(cfg.task, model, cfg.min_len, cfg.max_len, b.steps, b.batch_size, b.seed)
+        settings = _settings(cfg.task, model, cfg.min_len, cfg.max_len, b.steps, b.batch_size, b.lr, b.seed)
         st.caption(tr("s2s.tr.study_yours", settings=settings))
         if not study.done:
             current = next(k for k in study.kinds if k not in study.results)
