@@ -72,6 +72,13 @@ class Note(str):
         note.key, note.values = key, values
         return note
 
+    def __reduce__(self):  # copy and pickle by key (pandas deep-copies a table's attrs)
+        return (_note, (self.key, self.values))
+
+
+def _note(key: str, values: dict) -> "Note":
+    return Note(key, **values)
+
 
 def check(condition: bool, key: str, **values) -> None:
     """Raise :class:`RNNLabError` for ``key`` (with ``values``) unless ``condition`` holds."""

@@ -141,3 +141,21 @@ def test_user_series_with_gaps_loads_and_reports_them(tmp_path):
     assert dates == ["1", "2", "3", "4"] and np.isnan(v[1])
     filled, n = airline.fill_missing(v)
     assert n == 1 and filled[1] == 12
+
+
+def test_one_table_reader_for_both_uploads():
+    """UTF-8 with a BOM, CP949 and a semicolon separator (with a keyed note) read the same way."""
+    from rnnlab.data import airline, corpus
+    from rnnlab.data.table import read_table
+
+    rows = "text;label\n좋은 영화;1\n지루해요;0\n"
+    for raw in (("\ufeff" + rows).encode("utf-8"), rows.encode("cp949")):
+        df = corpus.read_table(raw)
+        assert list(df.columns) == ["text", "label"] and df["text"][0] == "좋은 영화"
+        assert [n.key for n in df.attrs["notes"]] == ["semicolon_sep"]
+    series = airline.read_csv(b"Month;Passengers\n1949-01;112\n1949-02;\n1949-03;132\n")
+    assert series.attrs["notes"][0].key == "semicolon_sep"
+    assert (
+        airline.series_from(series, "Passengers")[1][1] != airline.series_from(series, "Passengers")[1][1]
+    )  # NaN
+    assert read_table("a,b\tc\n1,2\t3\n", 10).columns.tolist() == ["a", "b\tc"]  # a comma wins ties

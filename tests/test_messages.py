@@ -30,7 +30,7 @@ from ui.state import EMOJI_FIELDS, FORECAST_FIELDS, decode, unpack_messages
 SECTION = {"check": "err", "RNNLabError": "err", "Note": "note", "LinkProblem": "note"}
 KEY_ARG = {"check": 1, "RNNLabError": 0, "Note": 0, "LinkProblem": 0}
 # calls that pass on a key made elsewhere (checked where it is made)
-PASS_ON = {("ui/state.py", "note"), ("rnnlab/errors.py", "check")}
+PASS_ON = {("ui/state.py", "note"), ("rnnlab/errors.py", "check"), ("rnnlab/errors.py", "_note")}
 
 
 def _placeholders(template: str) -> set[str]:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import RNNLabError, check
+from . import table
 
 ASSET = Path(__file__).resolve().parents[2] / "assets" / "airline-passengers.csv"
 TEST_MONTHS = 28
@@ -30,14 +31,9 @@ def load_csv(
 
 
 def read_csv(source) -> pd.DataFrame:
-    """A CSV path or file object -> a table with at least one row and at most ``MAX_ROWS``."""
-    try:
-        df = pd.read_csv(source)
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise RNNLabError("csv_unreadable", detail=str(err).splitlines()[0]) from None
-    check(len(df) <= MAX_ROWS, "many_rows", n=len(df), max=MAX_ROWS)
-    check(len(df.columns) >= 1 and len(df) >= 1, "no_rows")
-    return df
+    """A CSV path, file object, text or bytes -> a table with at least one row and at most ``MAX_ROWS``
+    (rnnlab.data.table: the one reader of both uploads)."""
+    return table.read_table(source, MAX_ROWS, text_cells=False)
 
 
 def series_from(

@@ -5,9 +5,7 @@ texts, ``MAX_CORPUS_ROWS`` from a downloaded corpus, and ``MAX_TEXT`` characters
 are cut, and the cut is reported).
 """
 
-import csv
 import gzip
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Note, RNNLabError, check
+from . import table
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 MAX_ROWS = 20_000  # pasted lines or uploaded rows
@@ -91,19 +90,9 @@ def parse_pairs(text: str) -> TextSet:
     return from_pairs(pairs, [Note("empty_lines", n=empty)] if empty else [])
 
 
-def read_table(text: str) -> pd.DataFrame:
-    """CSV or TSV text (the delimiter is guessed from the first line) -> a table of strings."""
-    first = text.split("\n", 1)[0]
-    sep = "\t" if first.count("\t") > first.count(",") else ","
-    try:
-        df = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise RNNLabError("table_unreadable", detail=str(err).splitlines()[0]) from None
-    check(len(df.columns) >= 2, "two_columns")
-    check(len(df) <= MAX_ROWS, "many_rows", n=len(df), max=MAX_ROWS)
-    return df
+def read_table(text) -> pd.DataFrame:
+    """CSV, TSV or semicolon text or bytes -> a table of strings (rnnlab.data.table: the one reader)."""
+    return table.read_table(text, MAX_ROWS, min_columns=2)
 
 
 def from_table(df: pd.DataFrame, text_col: str, label_col: str) -> TextSet:
