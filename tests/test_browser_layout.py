@@ -1,8 +1,8 @@
 """In Chromium, at a projector's 1280x900 and a phone's 390x844: no chart title or axis label runs past
 its chart or the viewport, and on the phone the Train button is within the first screen.
 
-The second needs the lab runtime's phone layout (Train row first, settings folded: the house issue);
-until it lands that test is an expected failure, strict, so the runtime's landing must remove the mark."""
+The second relies on the lab runtime's phone layout (ui/lab.py: the training column with its Train row
+comes before the settings at narrow widths)."""
 
 import re
 import time
@@ -64,9 +64,6 @@ def test_chart_titles_and_axis_labels_stay_inside_their_chart_and_the_viewport(s
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs the lab runtime's phone layout (house issue): remove this mark when it lands"
-)
 def test_on_a_phone_train_is_within_the_first_screen(server):
     width, height = 390, 844
     below = []
