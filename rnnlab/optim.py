@@ -1,8 +1,13 @@
 """SGD and Adam, written out: the same updates as ``torch.optim`` (tests check them against it).
 
-Why not ``torch.optim``? Creating any of its optimizers imports ``torch._dynamo`` (and with it sympy):
-about 70 MB resident and a second of start-up that a tiny-RNN site pays for nothing. The update
-rules are short enough to read here, which also suits a teaching tool.
+Why not ``torch.optim``? Creating any of its optimizers imports ``torch._dynamo``, sympy and
+``torch._inductor``. Measured by ``bench/optim_import.py`` (fresh processes, median of 3, torch 2.13):
+creating ``torch.optim.Adam`` and taking one step added 74 MB resident and 5 to 7 s, against 2.8 MB and
+under 0.01 s for :class:`Adam` here. The seconds were measured on the project's 2-core machine under
+load (five people's tests); idle, the issue measured about +70 MB and +1 s. A tiny-RNN site pays that
+for nothing. The written-out Adam and SGD perform torch's single-tensor updates operation for
+operation, so they match ``torch.optim`` bitwise (tests/test_optim.py compares with ``torch.equal``),
+and the update rules are short enough to read here, which suits a teaching tool.
 
 For a parameter p with gradient g (after adding the L2 penalty ``weight_decay * p``) and step t:
 
