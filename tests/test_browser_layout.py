@@ -1,8 +1,8 @@
 """In Chromium, at a projector's 1280x900 and a phone's 390x844: no chart title or axis label runs past
 its chart or the viewport, and on the phone the Train button is within the first screen.
 
-The second relies on the lab runtime's phone layout (ui/lab.py: the training column with its Train row
-comes before the settings at narrow widths)."""
+The second checks the lab runtime's phone layout (ui/lab.py: the training column, with its Train row,
+comes before the settings)."""
 
 import re
 import time
@@ -70,6 +70,7 @@ def test_on_a_phone_train_is_within_the_first_screen(server):
     with browser_page(width, height) as page:
         for lab in LABS:
             page.goto(f"{server}/{lab}?lang=ko")
+            _wait_for_charts(page)  # measured once the page has drawn, not mid-layout
             train = page.get_by_role("button", name=re.compile(r"^\W*(Train|학습)$")).first
             train.wait_for(timeout=60_000)
             top = train.bounding_box()["y"]
