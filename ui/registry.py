@@ -72,7 +72,8 @@ LABS: tuple[LabEntry, ...] = (
         "labs/seq2seq.py",
         ("tag-rise", "tag-pos-en", "tag-pos-ko"),  # the encoder-decoder and generation train outside TASKS
         marker="s2s.title",
-        runtime=False,
+        area="s2s",
+        runtime=False,  # its own small runtime (ui/seq2seq_view.py): its models are not rnnlab.train.Trainer
     ),
 )
 
