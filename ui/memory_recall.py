@@ -26,6 +26,7 @@ from .frame import reason, tr
 from .memory_view import chart, explain, rnn_equation
 
 PROBES = 8  # held-out sequences whose gradient flow is drawn
+SWEEP_CHUNK = 0.8  # seconds of sweep training per fragment run: less redraw overhead, Stop within a second
 EQ_LSTM = (
     r"f_t = \sigma(W_{if} x_t + W_{hf} h_{t-1} + b_f),\quad i_t = \sigma(\dots),\quad g_t = \tanh(\dots),\quad"
     r" c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
@@ -274,7 +275,7 @@ def sweep_part(page: str, v: dict) -> None:
         if state["running"]:
             with state["lock"]:
                 if not s.done:
-                    s.step(seconds=live.CHUNK_SECONDS)
+                    s.step(seconds=SWEEP_CHUNK)
             if s.done:
                 state["running"] = False
                 st.rerun(scope="app")
