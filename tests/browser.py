@@ -91,6 +91,16 @@ def browser_page(width: int = 1400, height: int = 1000):
             b.close()
 
 
+def click_train(page, name: str = "▶ Train", confirm: str = "Yes, train") -> None:
+    """Click Train; when the page asks first (a run expected to take over a minute, as on a loaded
+    machine), say yes."""
+    page.get_by_role("button", name=name).click()
+    try:
+        page.get_by_role("button", name=confirm).click(timeout=1_500)
+    except Exception:  # not asked: the run started at once
+        pass
+
+
 LAST_EPOCH_JS = """() => {
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   const loss = plots.find(p => p.layout && p.layout.title && String(p.layout.title.text).includes('Loss while training'));

@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, LAST_EPOCH_JS, browser_page, server_log, streamlit_server
+from browser import CHROMIUM, LAST_EPOCH_JS, browser_page, click_train, server_log, streamlit_server
 
 from ui.i18n import t
 from ui.registry import HOME, ready_labs
@@ -46,7 +46,7 @@ def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
     with streamlit_server() as (url, _), browser_page() as page:
         page.goto(url + "/emoji?epochs=3000&cell=gru")
         page.get_by_role("button", name="▶ Train").wait_for(timeout=30_000)
-        page.get_by_role("button", name="▶ Train").click()
+        click_train(page)
         seen = []
         deadline = time.time() + 30
         while time.time() < deadline and len(set(seen)) < 4:
@@ -92,7 +92,7 @@ def test_forecast_upload_checks_files_in_a_real_browser(tmp_path):
         page.get_by_text("not a text file").wait_for(timeout=30_000)
         chooser.set_input_files(str(good))
         page.get_by_text("2 value(s) are missing").wait_for(timeout=30_000)
-        page.get_by_role("button", name="▶ Train").click()
+        click_train(page)
         page.get_by_text("RNN forecast").first.wait_for(timeout=60_000)
         assert page.locator(".stException").count() == 0
 
@@ -108,6 +108,6 @@ def test_sentence_upload_in_korean_windows_encoding(tmp_path):
         chooser.wait_for(state="attached", timeout=30_000)
         chooser.set_input_files(str(f))
         page.get_by_text("Text column").wait_for(timeout=30_000)
-        page.get_by_role("button", name="▶ Train").click()
+        click_train(page)
         page.get_by_text("Held-out accuracy").wait_for(timeout=60_000)
         assert page.locator(".stException").count() == 0 and page.get_by_text("긍정").count() > 0

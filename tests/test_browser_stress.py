@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, browser_page, server_log, streamlit_server
+from browser import CHROMIUM, browser_page, click_train, server_log, streamlit_server
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 TAP = 0.3  # seconds between a visitor's interactions
@@ -19,10 +19,7 @@ TAP = 0.3  # seconds between a visitor's interactions
 def _train_while(page, done_text: str, interact, limit: float) -> int:
     """Click Train, then call ``interact(i)`` every TAP seconds until ``done_text`` shows; the taps made.
     A tap the browser could not make in time (the page was redrawing it) is not counted."""
-    page.get_by_role("button", name="▶ Train").click()
-    page.wait_for_timeout(1000)
-    if page.get_by_role("button", name="Yes, train").count():  # a loaded machine expects over a minute
-        page.get_by_role("button", name="Yes, train").click()
+    click_train(page)
     deadline, taps = time.time() + limit, 0
     while time.time() < deadline:
         try:
