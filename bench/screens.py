@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 sys.path.insert(0, str(ROOT))
 from browser import ARGS, CHROMIUM, streamlit_server  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from ui.registry import HOME  # noqa: E402
 from ui.registry import LABS as REGISTRY  # noqa: E402
@@ -77,10 +78,14 @@ def shoot(page, path: Path, w: int, h: int, limit: int = 12_000) -> None:
     page.set_viewport_size({"width": w, "height": h})
 
 
-def train(page, lang: str, limit: float = 120) -> bool:
-    """Click Train, and wait until both Train and Pause are disabled (the run is done)."""
+def train(page, lang: str, limit: float = 120) -> bool | None:
+    """Click Train, and wait until both Train and Pause are disabled (the run is done); None when the page
+    has no Train button."""
     button = page.get_by_role("button", name=TRAIN).first
-    button.wait_for(timeout=60_000)
+    try:
+        button.wait_for(timeout=20_000)
+    except PlaywrightTimeout:  # a page whose parts train with their own buttons (Memory, Seq2seq)
+        return None
     button.click(timeout=60_000)  # scrolls to it; waits until the page stops moving
     deadline = time.time() + limit
     while time.time() < deadline:
@@ -122,6 +127,10 @@ def main() -> None:
                     print(name.relative_to(ROOT) if name.is_relative_to(ROOT) else name, flush=True)
                     if lab != "home":
                         done = train(page, lang)
+                        if done is None:
+                            print(f"  {lab}: no Train button; before only", flush=True)
+                            page.close()
+                            continue
                         settle(page, 2.5)
                         name = out / f"{lab}-{lang}-{size}-after.png"
                         shoot(page, name, w, h)
