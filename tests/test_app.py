@@ -1,5 +1,7 @@
 """The site, run headless with Streamlit's AppTest: every page in both languages, and the Emoji lab."""
 
+import re
+
 import pytest
 from apptest import app, arr, charts, lab_state, train_to_end
 
@@ -139,6 +141,13 @@ def test_bad_links_and_tables_are_explained():
     assert any("hidden='99999'" in w.value for w in at.warning)
     assert any("one GOOD and one BAD" in e.value for e in at.error)
     assert lab_state(at, "emoji").run is None
+
+
+def test_link_problems_read_in_korean_on_the_korean_page():
+    at = app("ko", "labs/emoji.py", hidden="abc", clip="nan", cell="elman")
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 3 and all("링크" in w for w in warnings)
+    assert not any(re.search(r"\b(ignored|expected|link)\b", w) for w in warnings), warnings
 
 
 def test_korean_labels_in_the_lab():

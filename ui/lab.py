@@ -124,7 +124,7 @@ class Lab:
         st.markdown(tr(f"{self.entry.area}.lead"))
         self.state: LabState = settings.load_from_url(key, fields)
         for problem in self.state.url_problems:
-            st.warning(problem)
+            st.warning(reason(problem))
         left, right = st.columns([2, 3], gap="large")
         self._left, self._right = left.container(key=f"{key}_settings"), right.container(key=f"{key}_main")
         st.html(f"<style>{NARROW.replace('KEY', key)}</style>")

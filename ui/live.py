@@ -27,7 +27,7 @@ import streamlit as st
 from rnnlab import viz
 from rnnlab.train import Trainer
 
-from .frame import tr
+from .frame import reason, tr
 from .labstate import state
 
 TICK = 0.1  # seconds the browser waits after a fragment run arrives before asking for the next
@@ -227,7 +227,7 @@ def _progress(run: LabRun, chart_key: str) -> None:
     c[3].metric(tr("live.speed"), f"{steps / run.wall_seconds:,.0f}" if run.wall_seconds > 0 else "–")
     st.progress(min(1.0, t.epoch / t.cfg.epochs))
     if t.stop_reason == "nan":
-        st.error(t.message, icon="⚠️")
+        st.error(reason(t.message), icon="⚠️")
     elif run.done:
         st.success(tr(f"live.done_{t.stop_reason}", epoch=t.epoch, loss=h.loss[-1]), icon="✅")
     elif run.running:

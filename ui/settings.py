@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui.state import Field, decode, encode
 
-from .frame import lang, tr
+from .frame import lang, reason, tr
 from .labstate import LabState, has_state, session_key, state
 
 
@@ -124,7 +124,7 @@ def lab_header(page: str, fields: list[Field], title_key: str, lead_key: str) ->
     st.markdown(tr(lead_key))
     load_from_url(page, fields)
     for problem in url_problems(page):
-        st.warning(problem)
+        st.warning(reason(problem))
 
 
 def preset_buttons(page: str, presets: dict, fields: list[Field]) -> None:
