@@ -35,6 +35,7 @@ PAUSE = re.compile(r"^\W*(Pause|일시정지)$")
 def settle(page, seconds: float = 1.5) -> None:
     """Wait until Streamlit is not running the script, then let charts draw."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
+    page.wait_for_selector("h1", timeout=90_000)  # the page's title: the script has started drawing
     deadline = time.time() + 60
     while time.time() < deadline and page.locator('[data-testid="stStatusWidget"]').count():
         time.sleep(0.3)
