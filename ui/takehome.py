@@ -66,28 +66,17 @@ def downloads(lab_key: str, run, td: TaskData, task: str, title: str) -> None:
 
     with st.expander(tr("takehome.title", n=t.epoch)):
         st.caption(tr("takehome.help"))
-        cols = st.columns(3)
-        cols[0].download_button(
-            tr("takehome.model"),
-            guarded(lambda: model_bytes(t, td, task)),
-            file_name=f"{name}.pt",
-            mime="application/octet-stream",
-            on_click="ignore",
-            key=f"{lab_key}.dl_model",
+        files = (
+            ("model", lambda: model_bytes(t, td, task), f"{name}.pt", "application/octet-stream"),
+            ("log", lambda: log_csv(t), f"{name}-log.csv", "text/csv"),
+            ("script", lambda: script_text(t, td, title), f"{name}.py", "text/x-python"),
         )
-        cols[1].download_button(
-            tr("takehome.log"),
-            guarded(lambda: log_csv(t)),
-            file_name=f"{name}-log.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key=f"{lab_key}.dl_log",
-        )
-        cols[2].download_button(
-            tr("takehome.script"),
-            guarded(lambda: script_text(t, td, title)),
-            file_name=f"{name}.py",
-            mime="text/x-python",
-            on_click="ignore",
-            key=f"{lab_key}.dl_script",
-        )
+        for col, (what, make, file_name, mime) in zip(st.columns(3), files):
+            col.download_button(
+                tr(f"takehome.{what}"),
+                guarded(make),
+                file_name=file_name,
+                mime=mime,
+                on_click="ignore",
+                key=f"{lab_key}.dl_{what}",
+            )
