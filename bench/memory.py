@@ -67,26 +67,14 @@ def presets(honest, leaky):
         yield f"preset {name}: {p[name].note}", honest, p[name].model, p[name].train
     for name in ("tutorial", "tutorial-deep"):
         yield f"leaky recipe, preset {name}", leaky, p[name].model, p[name].train
-    yield (
-        "GRU(32), lr 3e-3, batch 64, 8 epochs",
-        honest,
-        {"cell": "gru", "hidden_size": 32},
-        {
-            "epochs": 8,
-            "lr": 3e-3,
-            "batch_size": 64,
-        },
-    )
-    yield (
-        "LSTM(32), lr 3e-3, batch 64, 8 epochs",
-        honest,
-        {"cell": "lstm", "hidden_size": 32},
-        {
-            "epochs": 8,
-            "lr": 3e-3,
-            "batch_size": 64,
-        },
-    )
+    for cell in ("gru", "lstm"):
+        train = {"epochs": 8, "lr": 3e-3, "batch_size": 64}
+        yield (
+            f"{cell.upper()}(32), lr 3e-3, batch 64, 8 epochs",
+            honest,
+            {"cell": cell, "hidden_size": 32},
+            train,
+        )
 
 
 def recall_accuracy(cell: str, length: int, keep: float | None = 3.0, epochs: int = 10, hidden: int = 16):

@@ -238,29 +238,7 @@ def accuracy_bars(
     lay = _layout(title, "", y_title, height=320)
     lay["yaxis"] |= {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
     lay["xaxis"]["tickfont"] = {"size": FONT + 1}
-    lay["shapes"] = [
-        {
-            "type": "line",
-            "xref": "paper",
-            "x0": 0,
-            "x1": 1,
-            "y0": chance,
-            "y1": chance,
-            "line": {"dash": "dot", "color": DARK},
-        }
-    ]
-    lay["annotations"].append(
-        {
-            "text": chance_label,
-            "xref": "paper",
-            "x": 1,
-            "y": chance,
-            "xanchor": "right",
-            "yanchor": "bottom",
-            "showarrow": False,
-        }
-    )
-    return figure(data, lay)
+    return figure(data, _chance_line(lay, chance, chance_label))
 
 
 def sweep(
@@ -278,29 +256,7 @@ def sweep(
     lay = _layout(title, x_title, y_title, height=360)
     lay["yaxis"] |= {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
     lay["xaxis"].update({"type": "log", "tickvals": list(lengths), "ticktext": [str(t) for t in lengths]})
-    lay["shapes"] = [
-        {
-            "type": "line",
-            "xref": "paper",
-            "x0": 0,
-            "x1": 1,
-            "y0": chance,
-            "y1": chance,
-            "line": {"dash": "dot", "color": DARK},
-        }
-    ]
-    lay["annotations"].append(
-        {
-            "text": chance_label,
-            "xref": "paper",
-            "x": 1,
-            "y": chance,
-            "xanchor": "right",
-            "yanchor": "bottom",
-            "showarrow": False,
-        }
-    )
-    return figure(data, lay)
+    return figure(data, _chance_line(lay, chance, chance_label))
 
 
 def flow_lines(norms: dict[str, np.ndarray], title: str, x_title: str, y_title: str) -> go.Figure:
@@ -396,3 +352,21 @@ def loss_lines(series: dict[str, tuple], title: str, x_title: str, y_title: str)
         color = palette.get(name, COLORS.get(name.split()[0].lower(), [BLUE, "#e4572e", "#59a96a"][i % 3]))
         data.append({**_line(name, x, y, color), "mode": "lines+markers" if len(x) < 30 else "lines"})
     return figure(data, _layout(title, x_title, y_title, log_y=True))
+
+
+def _chance_line(lay: dict, chance: float, label: str) -> dict:
+    """A dotted line across the chart at the accuracy of guessing, labelled at its right end."""
+    lay["shapes"] = [
+        {
+            "type": "line",
+            "xref": "paper",
+            "x0": 0,
+            "x1": 1,
+            "y0": chance,
+            "y1": chance,
+            "line": {"dash": "dot", "color": DARK},
+        }
+    ]
+    label = {"text": label, "xref": "paper", "x": 1, "y": chance, "xanchor": "right", "yanchor": "bottom"}
+    lay["annotations"].append({**label, "showarrow": False})
+    return lay

@@ -35,16 +35,7 @@ def prob_heatmap(
 ) -> go.Figure:
     """probs (T, V): one column per output step (labelled with the token it chose), one row per token."""
     z = np.asarray(probs, dtype=float).T  # (V, T)
-    trace = {
-        "type": "heatmap",
-        "z": z,
-        "x": list(range(z.shape[1])),
-        "y": esc(vocab),
-        "colorscale": SEQUENTIAL,
-        "zmin": 0.0,
-        "zmax": 1.0,
-        "hovertemplate": "step %{x}: %{y} %{z:.3f}<extra></extra>",
-    }
+    trace = _prob_trace(z, vocab)
     axis = {"tickmode": "array", "tickvals": list(range(len(out_tokens))), "ticktext": esc(out_tokens)}
     return figure(
         [trace],
@@ -157,17 +148,9 @@ def length_chart(
 def tag_probs(probs: np.ndarray, tokens: list[str], tags: list[str], title: str, x_title: str) -> go.Figure:
     """probs (L, K): the tagger's probability of each tag (rows) at each step (columns)."""
     z = np.asarray(probs, dtype=float).T  # (K, L)
-    trace = {
-        "type": "heatmap",
-        "z": z,
-        "x": list(range(z.shape[1])),
-        "y": esc(tags),
-        "colorscale": SEQUENTIAL,
-        "zmin": 0.0,
-        "zmax": 1.0,
+    trace = _prob_trace(z, tags) | {
         "text": np.round(z, 2),
         "texttemplate": "%{text}" if z.size <= 200 else "",
-        "hovertemplate": "step %{x}: %{y} %{z:.3f}<extra></extra>",
     }
     axis = {
         "tickmode": "array",
@@ -184,3 +167,17 @@ def tag_probs(probs: np.ndarray, tokens: list[str], tags: list[str], title: str,
             yaxis={"type": "category", "autorange": "reversed"},
         ),
     )
+
+
+def _prob_trace(z: np.ndarray, rows: list[str]) -> dict:
+    """A 0..1 heatmap of probabilities z (rows, steps), one row per named token or tag."""
+    return {
+        "type": "heatmap",
+        "z": z,
+        "x": list(range(z.shape[1])),
+        "y": esc(rows),
+        "colorscale": SEQUENTIAL,
+        "zmin": 0.0,
+        "zmax": 1.0,
+        "hovertemplate": "step %{x}: %{y} %{z:.3f}<extra></extra>",
+    }

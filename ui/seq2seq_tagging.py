@@ -4,13 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from rnnlab import viz
-from rnnlab.errors import RNNLabError
 from rnnlab.seq2seq.config import TaggerConfig, TrainBudget
 from rnnlab.seq2seq.tagging import TAG_TASKS, TaggerTrainer
 from rnnlab.viz_seq import tag_probs
 
-from .frame import lang, reason, show_error, tr
-from .seq2seq_view import P, Run, budget_controls, controls, ensure, label, live
+from .frame import lang, tr
+from .seq2seq_view import P, Run, budget_controls, controls, ensure, label, live, read_input
 
 PART = "tagging"
 
@@ -57,13 +56,9 @@ def show() -> None:
 
 def draw(run: Run, cfg: TaggerConfig, text: str) -> None:
     task = TAG_TASKS[cfg.task]
-    try:
-        tokens = task.parse(text, cfg.max_len)
-    except RNNLabError as err:
-        show_error(reason(err))
+    tokens = read_input(task, text, cfg.max_len, run)
+    if tokens is None:
         return
-    if run.trainer.step == 0:
-        st.caption(tr("s2s.untrained"))
     out = run.trainer.tag(tokens)
     truth = task.truth(tokens)
     rows = {tr("s2s.tag.table_input"): tokens, tr("s2s.tag.table_pred"): out["tags"]}

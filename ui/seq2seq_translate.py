@@ -2,15 +2,14 @@
 
 import streamlit as st
 
-from rnnlab.errors import RNNLabError
 from rnnlab.seq2seq.config import ATTENTIONS, Seq2SeqConfig, TrainBudget
 from rnnlab.seq2seq.toy import EOS, TOY_TASKS
 from rnnlab.seq2seq.train import Seq2SeqTrainer
 from rnnlab.viz_seq import attention_heatmap, context_bars, prob_heatmap
 
 from . import seq2seq_study
-from .frame import lang, reason, show_error, tr
-from .seq2seq_view import P, Run, budget_controls, controls, ensure, label, live
+from .frame import lang, tr
+from .seq2seq_view import P, Run, budget_controls, controls, ensure, label, live, read_input
 
 PART = "translate"
 
@@ -64,13 +63,9 @@ def show() -> None:
 
 def draw(run: Run, cfg: Seq2SeqConfig, text: str) -> None:
     task = TOY_TASKS[cfg.task]
-    try:
-        tokens = task.parse(text, cfg.max_len)
-    except RNNLabError as err:
-        show_error(reason(err))
+    tokens = read_input(task, text, cfg.max_len, run)
+    if tokens is None:
         return
-    if run.trainer.step == 0:
-        st.caption(tr("s2s.untrained"))
     out = run.trainer.model.greedy(task.encode(tokens), max_steps=len(tokens) + 2)
     vocab = task.tgt_vocab
     ids = out["ids"][0].tolist()

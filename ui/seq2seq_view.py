@@ -157,3 +157,15 @@ def label(prefix: str) -> Callable[[str], str]:
     now, so the function gives the same text wherever it is called later)."""
     language = lang()
     return lambda option: t(f"{prefix}{option}", language)
+
+
+def read_input(task, text: str, max_len: int, run: Run) -> list[str] | None:
+    """The typed input as tokens (or its keyed message in the page and None); notes an untrained model."""
+    try:
+        tokens = task.parse(text, max_len)
+    except RNNLabError as err:
+        show_error(reason(err))
+        return None
+    if run.trainer.step == 0:
+        st.caption(tr("s2s.untrained"))
+    return tokens
