@@ -58,7 +58,7 @@ def test_long_runs_survive_a_visitor_who_keeps_clicking_and_typing():
         assert taps >= 5, taps  # the visitor really did interact during the run
         _clean(page, proc)
 
-        page.goto(url + "/sentences?src=en&epochs=1500")
+        page.goto(url + "/sentences?src=en&epochs=4000")
         page.get_by_role("button", name="▶ Train").wait_for(timeout=60_000)
         box = page.get_by_role("textbox", name="Your sentence", exact=True)
 
@@ -66,6 +66,6 @@ def test_long_runs_survive_a_visitor_who_keeps_clicking_and_typing():
             box.fill("i am " + "not " * (i % 3) + "happy", timeout=3_000)
             box.press("Enter", timeout=3_000, no_wait_after=True)
 
-        taps = _train_while(page, "Done: 1500 epochs", type_, limit=180)
+        taps = _train_while(page, "Done: 4000 epochs", type_, limit=180)
         assert taps >= 5, taps
         _clean(page, proc)
