@@ -22,7 +22,7 @@ with lab.main():
     key = (lab.value("enc"), tuple(rows))
     td = lab.task(key, lambda: build_emoji(lab.value("enc"), rows), "emoji.bad_table")
     lab.run(td, key)
-    text = message_box(lab.key, td.extra["codec"].vocab.tokens[2:])
+    text = message_box(lab.key, td.emoji.codec.vocab.tokens[2:])
 
     def draw(run) -> None:
         read = inspect_view.encode_or_explain(td.encode, text)

@@ -26,7 +26,7 @@ with lab.main():
     v = lab.values
     key = (v["window"], v["prep"], v["test"], hashlib.sha1(y.tobytes()).hexdigest()[:12])
     td = lab.task(key, lambda: build_airline(v["window"], v["prep"], v["test"], values=y), "fc.bad_setting")
-    w = td.extra["windows"]
+    w = td.forecast.windows
     lab.run(td, key)
     forecast_view.series_picture(lab.key, dates, y, w, y_title)
     lab.live(lambda run: forecast_view.results(lab.key, run.trainer.model, dates, y, w, lab.values, y_title))

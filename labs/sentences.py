@@ -30,8 +30,8 @@ with lab.main():
     )
     build = lambda: build_text_task(data, v["tok"], v["vocab"], v["maxlen"])  # noqa: E731
     td = lab.task(key, build, "sent.bad_data", spinner=sentence_sources.spinner(lab))
-    if td.extra["cut"]:
-        st.caption(tr("sent.cut", n=td.extra["cut"], maxlen=v["maxlen"]))
+    if td.text.cut:
+        st.caption(tr("sent.cut", n=td.text.cut, maxlen=v["maxlen"]))
     sentence_view.tokenization(lab.key, td)
     lab.run(td, key)
     text = sentence_sources.message(lab, data)

@@ -6,7 +6,7 @@ A task's builder returns :class:`TaskData`; :class:`Preset` and :class:`Task` de
 """
 
 from collections.abc import Callable
-from dataclasses import InitVar, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -59,20 +59,6 @@ class TaskData:
     text: TextPart | None = None  # text tasks
     forecast: ForecastPart | None = None  # series tasks built from windows (airline)
     emoji: EmojiPart | None = None  # the emoji task
-    extra: InitVar[dict | None] = None  # transitional: other kinds' objects until they get a typed part
-
-    def __post_init__(self, extra: dict | None) -> None:
-        self._extra = dict(extra or {})
-
-
-def _extra(self: TaskData) -> dict:
-    """Transitional: the old untyped dict (``td.extra["vocab"]``), built from the typed parts.
-    Use ``td.text.vocab``, ``td.forecast.windows``, ``td.emoji.codec`` instead."""
-    part = self.text or self.forecast or self.emoji
-    return {**(dict(vars(part)) if part is not None else {}), **self._extra}
-
-
-TaskData.extra = property(_extra)  # after the dataclass: its __init__ still takes extra=
 
 
 @dataclass

@@ -112,7 +112,7 @@ def test_korean_morphemes_in_the_page():
         lang="ko", page="labs/sentences.py", src="ko", tok="morpheme", epochs="5", msg="영화가 재미있었어요"
     )
     td = lab_state(at, "sentences").task
-    assert "재미있" in td.extra["vocab"].index and not at.error
+    assert "재미있" in td.text.vocab.index and not at.error
     strip = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("판정이"))
     assert strip["layout"]["xaxis"]["ticktext"][:2] == ["영화", "가"]
 
@@ -122,11 +122,11 @@ def test_near_neutral_movie_snippets_can_be_dropped():
     from rnnlab.data.corpus import movie_reviews
 
     every = len(movie_reviews().texts)  # the 10,605 snippets but the 37 rated exactly 0
-    data = lab_state(at, "sentences").task.extra["data"]
+    data = lab_state(at, "sentences").task.text.data
     assert 2_000 < len(data.texts) < every and any("near-neutral" in c.value for c in at.caption)
     assert all(abs(float(r)) >= 1.5 for r in _ratings(data.texts))
     at.select_slider(key="sentences.neutral").set_value(0.0).run()
-    assert len(lab_state(at, "sentences").task.extra["data"].texts) == every and not at.error
+    assert len(lab_state(at, "sentences").task.text.data.texts) == every and not at.error
 
 
 def _ratings(texts):

@@ -54,10 +54,10 @@ def test_text_task_vocabulary_from_training_part_only():
         "good movie\t1\nbad movie\t0\ngreat plot\t1\nawful plot\t0\nnice\t1\nugly\t0\nsuperb\t1\npoor\t0\n"
     )
     td = build_text_task(ts, vocab_size=100, max_len=3, test_share=0.25)
-    texts, train_idx = td.extra["data"].texts, td.extra["train_idx"]
+    texts, train_idx = td.text.data.texts, td.text.train_idx
     train_words = {w for i in train_idx for w in tokenize(texts[i])}
-    assert set(td.extra["vocab"].tokens[2:]) == train_words and len(td.test) == 2
-    share = dict(zip(td.extra["vocab"].tokens[2:], td.extra["last_class_share"]))
+    assert set(td.text.vocab.tokens[2:]) == train_words and len(td.test) == 2
+    share = dict(zip(td.text.vocab.tokens[2:], td.text.last_class_share))
     for w, got in share.items():
         having = [ts.labels[i] for i in train_idx if w in tokenize(texts[i])]
         assert got == pytest.approx(sum(having) / len(having))
@@ -96,9 +96,7 @@ def test_morpheme_task_from_korean_sentences():
     x, toks, warn = morphs.encode("재미있었어요")
     assert wtoks == ["재미있었어요"] and "unknown" in wwarn[0]
     assert (
-        toks[0] == "재미있"
-        and int(x[0]) == morphs.extra["vocab"].index["재미있"] > 1
-        and x.shape == (len(toks),)
+        toks[0] == "재미있" and int(x[0]) == morphs.text.vocab.index["재미있"] > 1 and x.shape == (len(toks),)
     )
 
 
@@ -107,4 +105,4 @@ def test_vocabulary_counts_whole_training_texts_but_keeps_only_max_len_tokens():
         [("a b c late", 1), ("a b c late", 1), ("d e", 0), ("e d", 0), ("a d", 1), ("b e", 0)]
     )
     td = build_text_task(ts, "word", max_len=2, held_out=False)
-    assert td.extra["vocab"].counts["late"] == 2 and td.train.x.shape == (6, 2) and td.extra["cut"] == 2
+    assert td.text.vocab.counts["late"] == 2 and td.train.x.shape == (6, 2) and td.text.cut == 2

@@ -155,7 +155,7 @@ def test_a_50k_subset_fits_and_long_texts_are_cut_when_tokenized(tmp_path):
     )
     assert len(data.texts) == 62_500 and len(data.test_index) == 12_500
     td = build_text_task(data, "word", max_len=20)
-    assert td.train.x.shape == (50_000, 20) and td.extra["cut"] > 0
+    assert td.train.x.shape == (50_000, 20) and td.text.cut > 0
     with pytest.raises(RNNLabError, match="token slots"):
         build_text_task(data, "word", max_len=41)
 

@@ -14,7 +14,7 @@ from rnnlab.train import Trainer
 def trained():
     td, mc, tc = resolve("airline", train={"epochs": 30})
     tr = Trainer(seeded_model(mc, 0), td.train, tc).run()
-    return tr.model, td.extra["windows"], td.extra["series"]
+    return tr.model, td.forecast.windows, td.forecast.series
 
 
 def test_one_step_equals_the_engine_evaluation(trained):
@@ -73,7 +73,7 @@ def test_missing_values_drop_or_interpolate():
 
 def test_the_untrained_row_is_the_model_at_init_with_the_same_seed():
     td, mc, tc = resolve("airline", train={"epochs": 3})
-    w, y = td.extra["windows"], td.extra["series"]
+    w, y = td.forecast.windows, td.forecast.series
     trained = Trainer(seeded_model(mc, 5), td.train, tc).run().model
     months, rows = forecast.held_out_forecasts(trained, forecast.untrained_like(trained, 5), w, y)
     np.testing.assert_allclose(rows["untrained"], forecast.one_step(seeded_model(mc, 5), w, y)[w.n_train :])

@@ -7,7 +7,9 @@ import pandas as pd
 import streamlit as st
 import torch
 
+from rnnlab.data import emoji as E
 from rnnlab.data.text import emoji_tokens
+from rnnlab.predict import decide, predict
 
 from . import settings
 from .frame import tr
@@ -114,15 +116,15 @@ def shuffle_panel(page: str, model, td, tokens: list[str]) -> None:
     with torch.no_grad():
         for order in orders(tokens):
             x, _, _ = td.encode("".join(order))
-            p = float(model.predict(model(x[None].to(next(model.parameters()).device)))[0])
+            p = float(predict(model, x).probs[-1])  # P(GOOD), read in eval mode
             rows.append(
                 {
                     tr("emoji.col_message"): " ".join(order),
-                    tr("inspect.verdict"): tr(f"label.{page}.{'GOOD' if p >= 0.5 else 'BAD'}"),
+                    tr("inspect.verdict"): tr(f"label.{page}.{E.LABELS[decide(p)]}"),
                     tr("emoji.col_prob"): round(p, 3),
                 }
             )
-    good = sum(r[tr("emoji.col_prob")] >= 0.5 for r in rows)
+    good = sum(decide(r[tr("emoji.col_prob")]) for r in rows)
     key = "emoji.shuffle_result" if 0 < good < len(rows) else "emoji.shuffle_same"
     st.markdown(tr(key, n=len(rows), good=good, bad=len(rows) - good))
     st.dataframe(

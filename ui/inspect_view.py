@@ -9,6 +9,7 @@ from rnnlab import viz
 from rnnlab.errors import RNNLabError
 from rnnlab.gradients import input_gradients
 from rnnlab.models import SeqModel
+from rnnlab.predict import decide
 from rnnlab.replay import GATES, trace
 from rnnlab.summary import keras_count, summarize, total
 
@@ -39,7 +40,8 @@ def verdict(
     tr_ = trace(model, x)
     if tr_.outputs.shape[1] == 1:  # binary: P(second class)
         p = float(tr_.final[0])
-        k, strip, prob = int(p >= 0.5), tr_.outputs[:, 0], p if p >= 0.5 else 1 - p
+        k = decide(p)
+        strip, prob = tr_.outputs[:, 0], p if k else 1 - p
         positive, negative = label_text(page, labels[1]), label_text(page, labels[0])
     else:  # several classes: the winner against the rest
         k = int(np.argmax(tr_.final))

@@ -21,7 +21,6 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 import streamlit as st
-import torch
 
 from rnnlab.config import ModelConfig, TrainConfig
 from rnnlab.device import pick_device
@@ -84,34 +83,12 @@ def duration(seconds: float) -> str:
 
 
 def epoch_seconds(run: live.LabRun) -> float:
-    """Seconds one epoch of the shown model takes on this server; measured once per run."""
+    """Seconds one epoch of the shown model takes on this server (one real epoch with the run's own
+    optimizer, then everything put back: ``Trainer.estimate_epoch_seconds``); measured once per run."""
     if "epoch_seconds" not in run.extra:
         with run.lock:
-            t = run.trainer
-            estimate = getattr(t, "estimate_epoch_seconds", None)  # the engine's, with the chosen optimizer
-            run.extra["epoch_seconds"] = estimate() if estimate else _time_batches(t)
+            run.extra["epoch_seconds"] = run.trainer.estimate_epoch_seconds()
     return run.extra["epoch_seconds"]
-
-
-def _time_batches(t: Trainer) -> float:
-    """Until the engine estimates: three batches of a copy of the model with the run's optimizer."""
-    import copy
-    import time
-
-    from rnnlab import optim
-    from rnnlab.models import compute_loss
-
-    model = copy.deepcopy(t.model)
-    opt = optim.make(t.cfg.optimizer, list(model.parameters()), t.cfg.lr, t.cfg.momentum, t.cfg.weight_decay)
-    b = t.train_data.batch(torch.arange(min(t.cfg.batch_size, len(t.train_data)), device=t.device))
-    times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        opt.zero_grad()
-        compute_loss(model.cfg.head, model(b.x, b.lengths), b.y).backward()
-        opt.step()
-        times.append(time.perf_counter() - t0)
-    return min(times[1:]) * -(-len(t.train_data) // t.cfg.batch_size)
 
 
 class Lab:

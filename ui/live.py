@@ -84,14 +84,8 @@ def _sync(run: LabRun, lr: float, epochs: int) -> None:
     for t in run.trainers.values():
         if t.cfg.lr != lr:
             t.set_lr(lr)
-        if t.cfg.epochs != epochs and hasattr(t, "set_epochs"):  # the engine's own rule, where it has one
-            t.set_epochs(epochs)
-        elif t.cfg.epochs != epochs:
-            t.cfg.epochs = epochs
-            if t.stop_reason == "epochs" and t.epoch < epochs:
-                t.done, t.stop_reason = False, None
-            elif not t.done and t.epoch >= epochs:
-                t.done, t.stop_reason = True, "epochs"
+        if t.cfg.epochs != epochs:
+            t.set_epochs(epochs)  # the engine's rule: a finished run resumes when the limit rises
 
 
 def _start(run: LabRun) -> None:

@@ -3,7 +3,6 @@
 import numpy as np
 import pandas as pd
 import streamlit as st
-import torch
 
 from rnnlab import viz
 from rnnlab.data import corpus, download, sentences
@@ -11,7 +10,6 @@ from rnnlab.data.files import read_upload
 from rnnlab.errors import RNNLabError
 from rnnlab.metrics import confusion
 from rnnlab.models import PAD_ID, UNK_ID
-from rnnlab.optim import Adam
 
 from . import upload_box
 from .frame import reason, show_error, tr
@@ -131,33 +129,6 @@ def _subset(name: str, subset: int, topics: int | None, cache: str) -> corpus.Te
     return download.subset(_parsed(name, cache), subset, topics=topics)
 
 
-def expected_epoch_seconds(td, run) -> float:
-    """Seconds per epoch on this server, from timing the real model on a real batch; once per run."""
-    if "epoch_seconds" not in run.extra:
-        run.extra["epoch_seconds"] = _time_epoch(td, run.trainer)
-    return run.extra["epoch_seconds"]
-
-
-def _time_epoch(td, trainer) -> float:
-    import copy
-    import time
-
-    model = copy.deepcopy(trainer.model)
-    opt = Adam(model.parameters(), lr=1e-3)
-    b = td.train.batch(torch.arange(min(trainer.cfg.batch_size, len(td.train))))
-    from rnnlab.models import compute_loss
-
-    times = []
-    for _ in range(3):
-        t = time.perf_counter()
-        opt.zero_grad()
-        compute_loss(model.cfg.head, model(b.x, b.lengths), b.y).backward()
-        opt.step()
-        times.append(time.perf_counter() - t)
-    steps = -(-len(td.train) // trainer.cfg.batch_size)
-    return min(times[1:]) * steps
-
-
 @st.cache_resource(show_spinner=False, max_entries=5)
 def _movies(neutral: float) -> corpus.TextSet:
     """Shared by every visitor: read-only after loading."""
@@ -166,7 +137,7 @@ def _movies(neutral: float) -> corpus.TextSet:
 
 def tokenization(page: str, td) -> None:
     """The vocabulary, and the first training sentences as ids, padded, with the steps packing skips."""
-    vocab, first = td.extra["vocab"], td.extra["first_tokens"]
+    vocab, first = td.text.vocab, td.text.first_tokens
     with st.expander(tr("sent.tok_title", n=len(vocab)), expanded=False):
         st.caption(tr("sent.tok_help"))
         top = [
@@ -192,7 +163,7 @@ def tokenization(page: str, td) -> None:
         }
         st.dataframe(pd.DataFrame(table, index=[f"{k + 1}" for k in range(width)]).T, width="stretch")
         pads = int((td.train.x[:6] == PAD_ID).sum())
-        st.caption(tr("sent.pad_help", pads=pads, maxlen=td.extra["max_len"]))
+        st.caption(tr("sent.pad_help", pads=pads, maxlen=td.text.max_len))
         st.caption(tr("cls.pad_unk_counts"))
 
 
@@ -240,10 +211,10 @@ def scores(page: str, run, td) -> None:
     )
     if len(seen) < len(names):
         c1.caption(tr("sent.confusion_seen", n=len(seen), total=len(names)))
-    texts = td.extra["data"].texts
+    texts = td.text.data.texts
     wrong = [
         {tr("sent.true"): names[t], tr("sent.predicted"): names[p], tr("sent.text"): texts[i]}
-        for i, t, p in zip(td.extra["test_idx"], truth, pred)
+        for i, t, p in zip(td.text.test_idx, truth, pred)
         if t != p
     ][:30]
     with c2:
@@ -258,12 +229,12 @@ def scores(page: str, run, td) -> None:
 def embeddings(page: str, model, td, top: int = 40) -> None:
     """The learned word vectors of the most frequent words, projected to 2-D, coloured by how positive
     the training sentences that contain them are (two classes)."""
-    vocab = td.extra["vocab"]
+    vocab = td.text.vocab
     words = vocab.tokens[2 : 2 + top]
     if len(words) < 3:
         return
     vec = model.embed.weight.detach()[2 : 2 + top].cpu().numpy()
-    colors = td.extra["last_class_share"][: len(words)] if len(td.labels) == 2 else None
+    colors = td.text.last_class_share[: len(words)] if len(td.labels) == 2 else None
     st.plotly_chart(
         viz.embedding_figure(
             words,
