@@ -36,16 +36,8 @@ def curves(
     """Overlaid lines: name -> (x, y). Used for loss and accuracy curves, one line per run."""
     data = []
     for name, (x, y) in series.items():
-        x, y = thin(x, y)
         data.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers" if len(x) < 30 else "lines",
-                "name": name,
-                "x": x,
-                "y": y,
-                "line": {"color": COLORS.get(name.split()[0].lower(), BLUE), "width": 2},
-            }
+            _curve(name, *thin(x, y), {"color": COLORS.get(name.split()[0].lower(), BLUE), "width": 2})
         )
     return figure(
         data,
@@ -76,17 +68,7 @@ def accuracy_curves(
     for pair, name, color, dash in zip([train, held_out], names, [BLUE, HELD_OUT], ["solid", "dash"]):
         if pair is None or len(pair[0]) == 0:
             continue
-        x, y = thin(*pair)
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers" if len(x) < 30 else "lines",
-                "name": name,
-                "x": x,
-                "y": y,
-                "line": {"color": color, "dash": dash, "width": 3},
-            }
-        )
+        data.append(_curve(name, *thin(*pair), {"color": color, "dash": dash, "width": 3}))
     return figure(
         data,
         {
@@ -206,3 +188,9 @@ def series_figure(
             "margin": LEGEND_ROOM,
         },
     )
+
+
+def _curve(name: str, x, y, line: dict) -> dict:
+    """One named line; markers on the points while there are few of them."""
+    mode = "lines+markers" if len(x) < 30 else "lines"
+    return {"type": "scatter", "mode": mode, "name": name, "x": x, "y": y, "line": line}
