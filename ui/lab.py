@@ -161,9 +161,12 @@ class Lab:
         """The run for the current model values (a new one when they changed), with the live values
         applied, and the Train / Pause / Step / Reset row."""
         values, device = self.values, st.session_state["device"]
+        loaded = takehome.take_loaded(self.state)  # an uploaded model file waiting to become the run
         run = live.ensure_run(
             self.key, signature(values, device, data_key), lambda: make_trainers(td, values, device)
         )
+        if loaded is not None:
+            takehome.install(run, loaded)
         live.sync_live_settings(run, values["lr"], values["epochs"])
         total = None
         if run.epoch == 0 and not run.running:  # before Train: how long the whole run should take
@@ -184,6 +187,6 @@ class Lab:
             compare_view.compare(self.key, run)
             draw(run)
             title = tr(f"{self.entry.area}.title")
-            takehome.downloads(self.key, run, self.state.task, self.entry.tasks[0], title)
+            takehome.downloads(self.key, run, self.state.task, self.entry.tasks[0], title, self.values)
 
         live.panel(self.key, self.state.run, views)

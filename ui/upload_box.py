@@ -23,3 +23,10 @@ def reject(page: str, message: str) -> None:
     st.session_state[f"{page}/_upload_error"] = message
     st.session_state[f"{page}/_upload_n"] = st.session_state.get(f"{page}/_upload_n", 0) + 1
     st.rerun()
+
+
+def forget(page: str) -> None:
+    """The page took the file: a fresh, empty box (no reason shown), and the whole page reruns."""
+    st.session_state.pop(f"{page}/_upload_error", None)
+    st.session_state[f"{page}/_upload_n"] = st.session_state.get(f"{page}/_upload_n", 0) + 1
+    st.rerun(scope="app")
