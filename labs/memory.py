@@ -1,23 +1,24 @@
-"""The Memory lab: why a plain RNN forgets, why LSTM and GRU remember, and what depth and clipping do."""
+"""The Memory lab: why a plain RNN forgets, why LSTM and GRU remember, and what depth and clipping do.
+Each part trains its own runs on the lab runtime (``lab.part``); the part shown is in the link (?view=)."""
 
 import streamlit as st
 
-from ui import memory_recall, memory_view, settings
+from ui import memory_explode, memory_recall, memory_view
 from ui.frame import tr
+from ui.lab import Lab
 from ui.memory_fields import MEMORY_FIELDS, VIEWS
 
-P = "memory"
 PARTS = {
-    "act": lambda page, v, device: memory_view.warmup(page, v),
+    "act": memory_view.warmup,
     "count": memory_view.counting,
     "sine": memory_view.sine,
     "recall": memory_recall.recall,
     "flow": memory_recall.flow,
     "gates": memory_recall.gates,
-    "explode": memory_recall.explode,
+    "explode": memory_explode.explode,
 }
 
-settings.lab_header(P, MEMORY_FIELDS, "mem.title", "mem.lead")
+lab = Lab("memory", MEMORY_FIELDS, columns=False)
 st.subheader(tr("mem.parts"))
 c1, c2 = st.columns([4, 1])
 c1.radio(
@@ -26,15 +27,8 @@ c1.radio(
     horizontal=True,
     format_func=lambda p: tr(f"mem.view.{p}"),
     label_visibility="collapsed",
-    **settings.widget_args(P, "view"),
+    **lab.arg("view"),
 )
-c2.radio(
-    tr("mem.act_choice"),
-    ("tanh", "relu"),
-    horizontal=True,
-    **settings.widget_args(P, "act"),
-    help=tr("mem.act_help"),
-)
-values = settings.values(P, MEMORY_FIELDS)
-settings.write_url(P, MEMORY_FIELDS)
-PARTS[values["view"]](P, values, st.session_state["device"])
+c2.radio(tr("mem.act_choice"), ("tanh", "relu"), horizontal=True, **lab.arg("act"), help=tr("mem.act_help"))
+lab.write_url()
+PARTS[lab.value("view")](lab)

@@ -40,22 +40,25 @@ def charts(at) -> list[dict]:
     return specs
 
 
-def train_to_end(at, page: str = "emoji", limit: int = 80):
-    """Click Train, then rerun (each rerun runs the live fragment once) until the run is done."""
-    at.button(key=f"{page}.train").click().run()
-    if _has_button(at, f"{page}.confirm"):
-        at.button(key=f"{page}.confirm").click().run()  # a long run asks first
+def train_to_end(at, page: str = "emoji", limit: int = 80, part: str | None = None):
+    """Click Train, then rerun (each rerun runs the live fragment once) until the run is done; ``part``
+    names a part's run (``lab.part``: buttons ``<page>.<part>.train``)."""
+    key = page if part is None else f"{page}.{part}"
+    at.button(key=f"{key}.train").click().run()
+    if _has_button(at, f"{key}.confirm"):
+        at.button(key=f"{key}.confirm").click().run()  # a long run asks first
     for _ in range(limit):
-        if lab_state(at, page).run.done:
+        if lab_state(at, page, part).run.done:
             break
         at.run()
     assert not at.exception, at.exception
-    return lab_state(at, page).run
+    return lab_state(at, page, part).run
 
 
-def lab_state(at, page: str):
-    """The page's LabState (ui.labstate): values, run, task, memo."""
-    return at.session_state[f"_lab:{page}"]
+def lab_state(at, page: str, part: str | None = None):
+    """The page's LabState (ui.labstate): values, run, task, memo; or its part's (run, lock)."""
+    ls = at.session_state[f"_lab:{page}"]
+    return ls if part is None else ls.parts[part]
 
 
 def _has_button(at, key: str) -> bool:

@@ -36,7 +36,7 @@ def test_warmup_slider_changes_the_product():
 
 def test_counting_trains_and_answers_and_explains_a_bad_window():
     at = app("en", PAGE, view="count", seed="0")
-    run = train_to_end(at, "memory-count")
+    run = train_to_end(at, "memory", part="count")
     assert run.done and run.trainer.history.loss[-1] < run.trainer.history.loss[0]
     assert any("The model says" in m.value for m in at.markdown)
     at.text_input(key="memory.win").set_value("0.1, 0.2, x, 0.4").run()
@@ -60,33 +60,35 @@ def test_sine_tutorial_preset_is_one_click_and_the_leak_zeroes_the_last_value_ba
 
 def test_recall_trains_three_cells_at_once():
     at = app("en", PAGE, view="recall", T="20", rep="3", hid="8")
-    run = train_to_end(at, "memory-recall")
+    run = train_to_end(at, "memory", part="recall")
     assert set(run.trainers) == {"RNN", "LSTM", "GRU"} and all(t.epoch == 3 for t in run.trainers.values())
     assert any(t.startswith("Held-out accuracy at T = 20") for t in _titles(at))
 
 
 def test_sweep_lands_points_and_stops():
     at = app("en", PAGE, view="recall", T="20", hid="4")
-    at.button(key="memory.sweep_start").click().run()
-    state = at.session_state["_lab:memory"].memo["sweep"]
+    assert any("The sweep trains 15 small models" in c.value for c in at.caption)  # the expected time
+    at.button(key="memory.sweep.train").click().run()
+    if any(b.key == "memory.sweep.confirm" for b in at.button):  # a loaded machine expects over a minute
+        at.button(key="memory.sweep.confirm").click().run()
+    run = lab_state(at, "memory", "sweep").run
     for _ in range(20):
-        if state["sweep"].results:
+        if run.trainer.results:
             break
         at.run()
-    assert state["running"] and state["sweep"].results
-    at.button(key="memory.sweep_stop").click().run()
-    s = at.session_state["_lab:memory"].memo["sweep"]["sweep"]
-    assert s.stopped and 0 < len(s.results) < len(s.plan)
+    assert run.running and run.trainer.results
+    at.button(key="memory.sweep.pause").click().run()
+    s = run.trainer
+    landed = len(s.results)
+    assert not run.running and 0 < landed < len(s.plan)
     assert any("Stopped after" in i.value for i in at.info)
     at.run()
-    assert len(at.session_state["_lab:memory"].memo["sweep"]["sweep"].results) == len(
-        s.results
-    )  # nothing after Stop
+    assert len(lab_state(at, "memory", "sweep").run.trainer.results) == landed  # nothing after Stop
 
 
 def test_flow_and_gates_views_draw_after_a_step():
     at = app("en", PAGE, view="flow", T="20", hid="8")
-    at.button(key="memory-recall.step").click().run()
+    at.button(key="memory.recall.step").click().run()
     titles = _titles(at)
     assert any(t.startswith("g_t") for t in titles) and any("log₁₀ g_t over training" in t for t in titles)
     at.radio(key="memory.view").set_value("gates").run()
@@ -96,7 +98,7 @@ def test_flow_and_gates_views_draw_after_a_step():
 
 def test_exploding_run_says_it_diverged_and_the_fix():
     at = app("en", PAGE, view="explode", act="relu", scale="3", T="50", rep="2")
-    train_to_end(at, "memory-explode")
+    train_to_end(at, "memory", part="explode")
     msgs = [e.value for e in at.error]
     assert any("diverged" in m and "clipping" in m for m in msgs), msgs
 

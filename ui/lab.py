@@ -12,6 +12,12 @@ A page, in order::
         ...                                    # the page's input (the message box)
         lab.live(draw)                         # the fragment that trains and redraws the views
 
+A page with several parts, each with its own run (the Memory lab, the Sequence-to-sequence lab), asks
+for them by name: ``part = lab.part("sine")``, then ``part.run(signature, make, ...)`` and
+``part.live(draw)``. Each part keeps its run and its lock in the page's ``LabState`` (``parts``), its
+buttons are keyed ``<lab>.<part>.train``, and it gets what the page's one run gets: the lock, the
+expected time and the confirmation, Pause that says where it stopped, stop reasons in words.
+
 What resets a run is decided in one place, by each knob's role in ``rnnlab.knobs`` (``role_of``):
 ``model`` fields and the data are the run's signature (a change builds a new run); ``live`` fields go to
 the running trainer (learning rate, epoch limit); ``view`` fields never touch the run.
@@ -91,10 +97,80 @@ def epoch_seconds(run: live.LabRun) -> float:
     return run.extra["epoch_seconds"]
 
 
+def by_epochs(epochs: int) -> Callable[[live.LabRun], tuple[float, str]]:
+    """The estimate of a run of epoch trainers: (total seconds, the sentence that says it)."""
+
+    def estimate(run: live.LabRun) -> tuple[float, str]:
+        secs, n = epoch_seconds(run), len(run.trainers)
+        total = secs * epochs * n
+        models = tr("run.estimate_models", n=n) if n > 1 else ""
+        return total, tr("run.estimate", epochs=epochs, total=duration(total), s=secs, models=models)
+
+    return estimate
+
+
+def by_steps(steps: int) -> Callable[[live.LabRun], tuple[float, str]]:
+    """The estimate of a run of step trainers (a copy of the trainer takes a few timed steps, once per run)."""
+
+    def estimate(run: live.LabRun) -> tuple[float, str]:
+        if "step_seconds" not in run.extra:
+            with run.lock:
+                run.extra["step_seconds"] = run.trainer.estimate_step_seconds()
+        secs, n = run.extra["step_seconds"], len(run.trainers)
+        total = secs * steps * n
+        models = tr("run.estimate_models", n=n) if n > 1 else ""
+        return total, tr(
+            "run.estimate_steps", steps=steps, total=duration(total), ms=secs * 1000, models=models
+        )
+
+    return estimate
+
+
+class Part:
+    """One run of a page: the page's own (``name`` None: buttons ``<lab>.train``) or a named part's
+    (buttons ``<lab>.<name>.train``), with its state and lock."""
+
+    def __init__(self, lab: "Lab", name: str | None):
+        self.key = lab.key if name is None else f"{lab.key}.{name}"
+        self.state: LabState = lab.state if name is None else lab.state.part(name)
+
+    def run(
+        self,
+        signature: tuple,
+        make: Callable[[], tuple[dict, str]],
+        meter: Callable | None = None,
+        estimate: Callable[[live.LabRun], tuple[float, str]] | None = None,
+        live_values: tuple[float, int] | None = None,
+        step: bool = True,
+        labels: tuple[str, str] | None = None,
+        chunk_seconds: float | None = None,
+        install: Callable[[live.LabRun], None] | None = None,
+    ) -> live.LabRun:
+        """The part's run for ``signature`` (``make`` builds it when that changed: trainers and the shown
+        one's name), ``live_values`` (learning rate, limit) applied to it, the expected time before Train
+        (``estimate``: ``by_epochs``, ``by_steps`` or the page's own) and the buttons."""
+        run = live.ensure_run(self.state, signature, make, meter, chunk_seconds)
+        if install is not None:  # e.g. an uploaded model file becomes the run's weights
+            install(run)
+        if live_values is not None:
+            live.sync_live_settings(run, *live_values)
+        total = None
+        if estimate is not None and run.at == 0 and not run.running:  # before Train: how long it should take
+            total, text = estimate(run)
+            st.caption(text)
+        confirm = duration(total) if total and total > LONG_RUN else None
+        live.controls(self.key, self.state, run, confirm=confirm, step=step, labels=labels)
+        return run
+
+    def live(self, draw: Callable[[live.LabRun], None], progress: Callable | None = None) -> None:
+        """The fragment that trains the part's run in chunks and redraws ``progress`` and ``draw(run)``."""
+        live.panel(self.key, self.state.run, draw, progress)
+
+
 class Lab:
     """One render of a lab page: its fields, its typed state (``LabState``) and the steps above."""
 
-    def __init__(self, key: str, fields: list[Field]):
+    def __init__(self, key: str, fields: list[Field], columns: bool = True):
         self.entry = registry_entry(key)
         self.key, self.fields = key, fields
         st.title(tr(f"{self.entry.area}.title"))
@@ -102,16 +178,31 @@ class Lab:
         self.state: LabState = settings.load_from_url(key, fields)
         for problem in self.state.url_problems:
             st.warning(reason(problem))
+        if columns:
+            self.columns()
+
+    # the two columns -------------------------------------------------------------------------------
+    def columns(self, name: str = "") -> None:
+        """The settings and training columns (a page of parts makes them inside the part shown)."""
+        key = f"{self.key}{name}"
         left, right = st.columns([2, 3], gap="large")
         self._left, self._right = left.container(key=f"{key}_settings"), right.container(key=f"{key}_main")
         st.html(f"<style>{NARROW.replace('KEY', key)}</style>")
 
-    # the two columns -------------------------------------------------------------------------------
     def settings(self):
         return self._left
 
     def main(self):
         return self._right
+
+    @property
+    def device(self) -> str:
+        """The device the visitor trains on (the sidebar's choice)."""
+        return st.session_state["device"]
+
+    def part(self, name: str) -> Part:
+        """The page's part ``name``: its own run, lock and buttons."""
+        return Part(self, name)
 
     # settings ------------------------------------------------------------------------------------
     @property
@@ -135,9 +226,13 @@ class Lab:
         settings.model_controls(self.key, self.fields, extra=extra)
         st.toggle(tr("live.compare"), **self.arg("cmp"), help=tr("live.compare_help"))
 
+    def write_url(self) -> None:
+        """Put the current values in the address bar (a copied link reproduces the run)."""
+        settings.write_url(self.key, self.fields)
+
     def stop(self) -> None:
         """Nothing to train yet (no data): keep the link current and end this render."""
-        settings.write_url(self.key, self.fields)
+        self.write_url()
         st.stop()
 
     # the task and the run --------------------------------------------------------------------------
@@ -160,24 +255,15 @@ class Lab:
     def run(self, td: TaskData, data_key: Hashable) -> live.LabRun:
         """The run for the current model values (a new one when they changed), with the live values
         applied, and the Train / Pause / Step / Reset row."""
-        values, device = self.values, st.session_state["device"]
+        values, device = self.values, self.device
         loaded = takehome.take_loaded(self.state)  # an uploaded model file waiting to become the run
-        run = live.ensure_run(
-            self.key, signature(values, device, data_key), lambda: make_trainers(td, values, device)
+        return Part(self, None).run(
+            signature(values, device, data_key),
+            lambda: make_trainers(td, values, device),
+            estimate=by_epochs(values["epochs"]),
+            live_values=(values["lr"], values["epochs"]),
+            install=(lambda run: takehome.install(run, loaded)) if loaded is not None else None,
         )
-        if loaded is not None:
-            takehome.install(run, loaded)
-        live.sync_live_settings(run, values["lr"], values["epochs"])
-        total = None
-        if run.epoch == 0 and not run.running:  # before Train: how long the whole run should take
-            secs, n = epoch_seconds(run), len(run.trainers)
-            total = secs * values["epochs"] * n
-            models = tr("run.estimate_models", n=n) if n > 1 else ""
-            st.caption(
-                tr("run.estimate", epochs=values["epochs"], total=duration(total), s=secs, models=models)
-            )
-        live.controls(self.key, run, confirm=duration(total) if total and total > LONG_RUN else None)
-        return run
 
     def live(self, draw: Callable[[live.LabRun], None]) -> None:
         """Train while running, redraw progress and curves, the compare table (and the chooser of the
@@ -189,4 +275,4 @@ class Lab:
             title = tr(f"{self.entry.area}.title")
             takehome.downloads(self.key, run, self.state.task, self.entry.tasks[0], title, self.values)
 
-        live.panel(self.key, self.state.run, views)
+        Part(self, None).live(views)

@@ -3,6 +3,9 @@
 No widget uses that key, so a click that reruns the page, or a run interrupted by one, never drops it
 (widget keys alone can lose the state of widgets a run did not draw). The run's lock lives here too:
 it outlives any one run, so building a run and using its weights share it.
+
+A page with several parts, each training its own run (the Memory lab's sine pair, memory task and sweep),
+keeps one ``LabState`` per part in ``parts``: its own run, lock, task and memo, under the same session key.
 """
 
 import threading
@@ -21,6 +24,13 @@ class LabState:
     task: Any = None  # the task data the run trains on (rnnlab.tasks.TaskData)
     task_key: tuple | None = None  # what ``task`` was built from; a new key builds it again
     memo: dict[str, Any] = field(default_factory=dict)  # a page's own small state (e.g. the table's base)
+    parts: dict[str, "LabState"] = field(default_factory=dict)  # name -> a part's own run, lock and task
+
+    def part(self, name: str) -> "LabState":
+        """The state of the page's part ``name`` (its own run and lock; the page's values stay here)."""
+        if name not in self.parts:
+            self.parts[name] = LabState(self.values, [])
+        return self.parts[name]
 
 
 def session_key(page: str) -> str:

@@ -7,11 +7,17 @@ loss curve into a placeholder after each piece (Streamlit streams each redraw at
 lab's inside views once. The browser asks for the next run ``TICK`` seconds after the last one arrived,
 so the curve moves several times a second even when the visitor's browser is slow to render.
 
+A run trains whatever its page gives it: ``rnnlab.train.Trainer`` (epochs), the Sequence-to-sequence
+lab's step trainers, the Memory lab's sweep, the length study: anything with ``run(seconds=...)`` and
+``done``. A *meter* (``ui.live_progress``) reads it for the counters and the loss curve. A page with
+several parts keeps one run per part (``LabState.part``), each with its own lock and buttons, and every
+one of them trains here, in ``_tick``.
+
 Safety: with Streamlit's fast reruns a visitor's click starts a new script run at once, while the previous
 script thread may still be inside a training chunk (it only notices the stop at its next Streamlit
 call). Two threads stepping the same weights break autograd ("modified by an inplace operation"), so
 every use of the weights (building a run, a training chunk, Step, the live settings, the inside views)
-holds the page's lock (``LabState.lock``, shared by its runs). A run stops only by Pause, Reset, its
+holds the run's lock (``LabState.lock`` of the page, or of the page's part). A run stops only by Pause, Reset, its
 limit, or a reason shown in the page (``failure``).
 """
 
@@ -20,15 +26,15 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-import numpy as np
 import streamlit as st
 
-from rnnlab import viz
 from rnnlab.train import Trainer
 
-from .frame import reason, tr
-from .labstate import state
+from . import live_progress
+from .frame import tr
+from .labstate import LabState
 
 TICK = 0.1  # seconds the browser waits after a fragment run arrives before asking for the next
 CHUNK_SECONDS = 0.3  # training time per fragment run, shared by the runs of a comparison
@@ -38,17 +44,23 @@ SUB_CHUNKS = 3  # loss-curve redraws per fragment run
 @dataclass
 class LabRun:
     signature: tuple  # the settings that define the model and data
-    trainers: dict[str, Trainer]  # name -> trainer ("main", or one per cell when comparing)
+    trainers: dict[
+        str, Any
+    ]  # name -> what trains (``run(seconds=)``, ``done``): one, or one per model compared
     main: str  # the trainer the inspection views show
     running: bool = False
     wall_seconds: float = 0.0  # wall time spent in training ticks (for steps per second)
     notice: str | None = None  # shown once, e.g. "settings changed: reset"
     failure: str | None = None  # locale key of why training stopped on a bug; shown until Train or Reset
-    lock: threading.RLock = field(default_factory=threading.RLock)  # the page's: held to use the weights
+    lock: threading.RLock = field(
+        default_factory=threading.RLock
+    )  # the page's (or part's): held to use the weights
     extra: dict = field(default_factory=dict)
+    meter: Callable[[Any], live_progress.Meter] = live_progress.epochs  # reads a trainer for the panel
+    chunk_seconds: float = CHUNK_SECONDS  # training time per fragment run
 
     @property
-    def trainer(self) -> Trainer:
+    def trainer(self) -> Any:
         return self.trainers[self.main]
 
     @property
@@ -56,36 +68,52 @@ class LabRun:
         return all(t.done for t in self.trainers.values())
 
     @property
-    def epoch(self) -> int:
-        return self.trainer.epoch
+    def at(self) -> int:
+        """Epochs (or steps, or points) the shown trainer has done."""
+        return self.meter(self.trainer).at
+
+    epoch = at  # the name the epoch labs read
 
 
-def ensure_run(page: str, signature: tuple, make: Callable[[], tuple[dict[str, Trainer], str]]) -> LabRun:
-    """The page's run; a new one when ``signature`` changed (a setting that changes the model)."""
-    ls = state(page)
+def ensure_run(
+    ls: LabState,
+    signature: tuple,
+    make: Callable[[], tuple[dict[str, Any], str]],
+    meter: Callable[[Any], live_progress.Meter] | None = None,
+    chunk_seconds: float | None = None,
+) -> LabRun:
+    """The run of ``ls`` (a page's or a part's state); a new one when ``signature`` changed (a setting
+    that changes the model). ``make`` returns the trainers and the name of the one the views show."""
     with ls.lock:
         run: LabRun | None = ls.run
         if run is None or run.signature != signature:
             trainers, main = make()
             new = LabRun(signature, trainers, main, lock=ls.lock)
-            if run is not None and run.epoch > 0:
+            new.meter = meter or new.meter
+            new.chunk_seconds = chunk_seconds or new.chunk_seconds
+            if run is not None and run.at > 0:
                 new.notice = tr("live.reset_notice")
             ls.run = run = new
     return run
 
 
-def sync_live_settings(run: LabRun, lr: float, epochs: int) -> None:
-    """Settings that do not change the model apply to the running optimizer and the epoch limit."""
+def sync_live_settings(run: LabRun, lr: float, limit: int) -> None:
+    """Settings that do not change the model apply to the running optimizer and the limit (epochs, or
+    steps for a step trainer)."""
     with run.lock:
-        _sync(run, lr, epochs)
+        _sync(run, lr, limit)
 
 
-def _sync(run: LabRun, lr: float, epochs: int) -> None:
+def _sync(run: LabRun, lr: float, limit: int) -> None:
     for t in run.trainers.values():
-        if t.cfg.lr != lr:
-            t.set_lr(lr)
-        if t.cfg.epochs != epochs:
-            t.set_epochs(epochs)  # the engine's rule: a finished run resumes when the limit rises
+        if isinstance(t, Trainer):
+            if t.cfg.lr != lr:
+                t.set_lr(lr)
+            if t.cfg.epochs != limit:
+                t.set_epochs(limit)  # the engine's rule: a finished run resumes when the limit rises
+        else:
+            t.set_lr(lr)  # a step trainer: both no-ops when unchanged
+            t.set_steps(limit)
 
 
 def _start(run: LabRun) -> None:
@@ -106,8 +134,7 @@ def _step(run: LabRun) -> None:
         run.wall_seconds += time.perf_counter() - t0
 
 
-def _reset(page: str) -> None:
-    ls = state(page)
+def _reset(ls: LabState) -> None:
     with ls.lock:
         if ls.run is not None:
             ls.run.running = False  # a thread still inside a chunk of the old run stops after it
@@ -123,13 +150,24 @@ def _confirmed(run: LabRun) -> None:
     _start(run)
 
 
-def controls(page: str, run: LabRun, disabled: bool = False, confirm: str | None = None) -> None:
-    """The four buttons. They are outside the fragment: a click reruns the page once. With ``confirm``
-    (the expected duration of a long run), Train first asks."""
+def controls(
+    page: str,
+    ls: LabState,
+    run: LabRun,
+    disabled: bool = False,
+    confirm: str | None = None,
+    step: bool = True,
+    labels: tuple[str, str] | None = None,
+) -> None:
+    """Train / Pause / Step / Reset, keyed ``<page>.train`` (``page`` is the lab's key, or ``<lab>.<part>``).
+    They are outside the fragment: a click reruns the page once. With ``confirm`` (the expected duration
+    of a long run), Train first asks. ``step=False`` leaves Step out (it trains one epoch); ``labels``
+    renames Train and Pause (a sweep's Run and Stop)."""
     ask = confirm is not None and not run.extra.get("confirmed")
-    c = st.container(key=f"{page}_controls").columns(4)  # one row even on a phone (ui.lab.NARROW)
+    train_label, pause_label = labels or (tr("live.train"), tr("live.pause"))
+    c = st.container(key=f"{page.replace('.', '_')}_controls").columns(4 if step else 3)  # one row on a phone
     c[0].button(
-        tr("live.train"),
+        train_label,
         key=f"{page}.train",
         on_click=_ask if ask else _start,
         args=(run,),
@@ -138,23 +176,24 @@ def controls(page: str, run: LabRun, disabled: bool = False, confirm: str | None
         width="stretch",
     )
     c[1].button(
-        tr("live.pause"),
+        pause_label,
         key=f"{page}.pause",
         on_click=_pause,
         args=(run,),
         disabled=not run.running,
         width="stretch",
     )
-    c[2].button(
-        tr("live.step"),
-        key=f"{page}.step",
-        on_click=_step,
-        args=(run,),
-        disabled=disabled or run.running or run.done,
-        width="stretch",
-        help=tr("live.step_help"),
-    )
-    c[3].button(tr("live.reset"), key=f"{page}.reset", on_click=_reset, args=(page,), width="stretch")
+    if step:
+        c[2].button(
+            tr("live.step"),
+            key=f"{page}.step",
+            on_click=_step,
+            args=(run,),
+            disabled=disabled or run.running or run.done,
+            width="stretch",
+            help=tr("live.step_help"),
+        )
+    c[-1].button(tr("live.reset"), key=f"{page}.reset", on_click=_reset, args=(ls,), width="stretch")
     if ask and run.extra.get("asking"):
         st.warning(tr("run.long", total=confirm), icon="⏱️")
         st.button(tr("run.long_yes"), key=f"{page}.confirm", on_click=_confirmed, args=(run,), type="primary")
@@ -165,13 +204,19 @@ def controls(page: str, run: LabRun, disabled: bool = False, confirm: str | None
         st.error(tr(run.failure), icon="🛠️")
 
 
-def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
-    """Train a chunk (while running), then draw progress, curves and ``draw(run)`` (the lab's views)."""
+def panel(
+    page: str,
+    run: LabRun,
+    draw: Callable[[LabRun], None],
+    progress: Callable[[LabRun, str], None] | None = None,
+) -> None:
+    """Train a chunk (while running), then draw progress and ``draw(run)`` (the lab's views).
+    ``progress(run, chart_key)`` replaces the counters and loss curve (a sweep draws its own)."""
 
     @st.fragment(run_every=TICK if run.running else None)
     def _panel():
         try:
-            _tick(page, run, draw)
+            _tick(page, run, draw, progress or _progress)
         except Exception:  # a bug: logged for us; the run stops with a sentence that stays in the page
             logging.getLogger("rnnlab").exception("live panel failed")
             run.running, run.failure = False, "run.bug_stop"
@@ -180,7 +225,7 @@ def panel(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
     _panel()
 
 
-def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
+def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None], progress) -> None:
     slot = st.empty()
     if run.running:
         for piece in range(SUB_CHUNKS):
@@ -190,52 +235,19 @@ def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None]) -> None:
                     break
                 active = [t for t in run.trainers.values() if not t.done]
                 for t in active:
-                    t.run(seconds=CHUNK_SECONDS / SUB_CHUNKS / len(active))
+                    t.run(seconds=run.chunk_seconds / SUB_CHUNKS / len(active))
                 run.wall_seconds += time.perf_counter() - t0
             if run.done:
                 run.running = False
                 st.rerun(scope="app")
             with slot.container():
-                _progress(run, f"{page}.loss_{piece}")
+                progress(run, f"{page}.loss_{piece}")
     else:
         with slot.container():
-            _progress(run, f"{page}.loss")
+            progress(run, f"{page}.loss")
     with run.lock:  # the views read the weights (and gradients run backward through them)
         draw(run)
 
 
 def _progress(run: LabRun, chart_key: str) -> None:
-    t = run.trainer
-    h = t.history
-    steps = sum(sum(x.history.steps) for x in run.trainers.values())
-    c = st.columns(4)
-    c[0].metric(tr("live.epoch_of", n=t.cfg.epochs), f"{t.epoch}")
-    c[1].metric(tr("live.loss"), f"{h.loss[-1]:.4f}" if h.loss else "–")
-    if t.model.cfg.head == "regression":  # no accuracy: the held-out loss says whether it generalises
-        c[2].metric(
-            tr("live.val_loss"), f"{h.val_loss[-1]:.4f}" if h.val_loss else "–", help=tr("live.val_loss_help")
-        )
-    else:
-        acc = h.accuracy[-1] if h.accuracy else float("nan")
-        c[2].metric(tr("live.accuracy"), f"{acc:.0%}" if not np.isnan(acc) else "–")
-    c[3].metric(tr("live.speed"), f"{steps / run.wall_seconds:,.0f}" if run.wall_seconds > 0 else "–")
-    st.progress(min(1.0, t.epoch / t.cfg.epochs))
-    if t.stop_reason == "nan":
-        st.error(reason(t.message), icon="⚠️")
-    elif run.done:
-        st.success(tr(f"live.done_{t.stop_reason}", epoch=t.epoch, loss=h.loss[-1]), icon="✅")
-    elif run.running:
-        st.caption(tr("live.training"))
-    elif t.epoch > 0:
-        st.caption(tr("run.paused", epoch=t.epoch))
-    series = {
-        name if len(run.trainers) > 1 else tr("live.train_loss"): (x.history.epoch, x.history.loss)
-        for name, x in run.trainers.items()
-        if x.history.epoch
-    }
-    if series:
-        st.plotly_chart(
-            viz.curves(series, tr("live.loss_title"), tr("live.epoch"), tr("live.loss"), log_y=True),
-            key=chart_key,
-            config={"displayModeBar": False},
-        )  # one key per redraw of a run
+    live_progress.panel(run, run.meter, chart_key)

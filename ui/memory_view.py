@@ -17,6 +17,7 @@ from rnnlab.train import Trainer
 from ui import live, settings
 
 from .frame import reason, show_error, tr
+from .lab import Lab, by_epochs
 from .memory_fields import SINE_TUTORIAL
 
 NO_BAR = {"displayModeBar": False}
@@ -38,7 +39,8 @@ def rnn_equation(act: str) -> str:
     return EQ_RNN if act == "tanh" else EQ_RNN.replace(r"\tanh", r"\mathrm{ReLU}")
 
 
-def warmup(page: str, v: dict) -> None:
+def warmup(lab: Lab) -> None:
+    page, v = lab.key, lab.values
     st.subheader(tr("mem.act.title"))
     explain(
         "act",
@@ -57,7 +59,8 @@ def warmup(page: str, v: dict) -> None:
     st.caption(tr("mem.act.left", T=steps, **{k: f"{p[-1]:.2g}" for k, p in prods.items()}))
 
 
-def counting(page: str, v: dict, device: str) -> None:
+def counting(lab: Lab) -> None:
+    page, v, device = lab.key, lab.values, lab.device
     st.subheader(tr("mem.count.title"))
     explain("count", rnn_equation(v["act"]))
     st.selectbox(
@@ -68,21 +71,21 @@ def counting(page: str, v: dict, device: str) -> None:
     )
     cell, act, seed = v["ccell"], v["act"], v["seed"]
 
+    td, mc, tc = resolve(
+        "next-value",
+        "tutorial",
+        model={"cell": cell, "activation": act},
+        train={"seed": seed, "device": device},
+    )
+
     def make():
-        td, mc, tc = resolve(
-            "next-value",
-            "tutorial",
-            model={"cell": cell, "activation": act},
-            train={"seed": seed, "device": device},
-        )
+        model = seeded_model(mc, seed)
         return {
-            cell.upper(): Trainer(
-                seeded_model(mc, seed), td.train, tc, val=td.test, device=pick_device(device)
-            )
+            cell.upper(): Trainer(model, td.train, tc, val=td.test, device=pick_device(device))
         }, cell.upper()
 
-    run = live.ensure_run(f"{page}-count", (cell, act, seed, device), make)
-    live.controls(f"{page}-count", run)
+    part = lab.part("count")
+    part.run((cell, act, seed, device), make, estimate=by_epochs(tc.epochs))
     st.text_input(
         tr("mem.count.window"), **settings.widget_args(page, "win"), help=tr("mem.count.window_help")
     )
@@ -117,7 +120,7 @@ def counting(page: str, v: dict, device: str) -> None:
             f"{page}.extra",
         )
 
-    live.panel(f"{page}-count", run, draw)
+    part.live(draw)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -126,7 +129,8 @@ def _sine(leak: bool):
     return build_sine(leak=leak)
 
 
-def sine(page: str, v: dict, device: str) -> None:
+def sine(lab: Lab) -> None:
+    page, v, device = lab.key, lab.values, lab.device
     st.subheader(tr("mem.sine.title"))
     explain(
         "sine",
@@ -172,16 +176,14 @@ def sine(page: str, v: dict, device: str) -> None:
             )
         return out, names[1]
 
-    sig = tuple(v[f] for f in ("scell", "act", "shid", "deep", "sep", "sbatch", "slr", "leak", "seed")) + (
-        device,
-    )
-    run = live.ensure_run(f"{page}-sine", sig, make)
-    live.controls(f"{page}-sine", run)
+    sig = tuple(v[f] for f in ("scell", "act", "shid", "deep", "sbatch", "leak", "seed")) + (device,)
+    part = lab.part("sine")  # epochs and learning rate go to the running pair (live values)
+    part.run(sig, make, estimate=by_epochs(v["sep"]), live_values=(v["slr"], v["sep"]))
     if v["leak"]:
         st.warning(tr("mem.sine.leak_on"), icon="💧")
 
     def draw(run: live.LabRun) -> None:
-        preds = {name: t.evaluate(td.test)[2].cpu().numpy() for name, t in run.trainers.items()}
+        preds = {name: t.evaluate(t.val_data)[2].cpu().numpy() for name, t in run.trainers.items()}
         base = {
             tr("mem.sine.last"): td.baselines["last value"],
             tr("mem.sine.linear"): td.baselines["linear regression"],
@@ -219,4 +221,4 @@ def sine(page: str, v: dict, device: str) -> None:
             f"{page}.examples",
         )
 
-    live.panel(f"{page}-sine", run, draw)
+    part.live(draw)

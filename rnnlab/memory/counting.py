@@ -30,7 +30,7 @@ def read_window(text: str, window: int) -> torch.Tensor:
 def answer(model: SeqModel, x: torch.Tensor) -> float:
     """The model's next value for one window (L, 1)."""
     model.eval()
-    return float(model(x[None]).reshape(-1)[0])
+    return float(model(x[None].to(next(model.parameters()).device)).reshape(-1)[0])
 
 
 @torch.no_grad()
@@ -40,9 +40,10 @@ def extrapolation(
     """(starts, answers, truths) for the counts start, start+step, ... of ``window`` values."""
     starts = np.linspace(0.0, 5.0, 51) if starts is None else np.asarray(starts, float)
     seq = starts[:, None] + step * np.arange(window + 1)  # (S, window+1)
-    x = torch.tensor(seq[:, :window, None], dtype=torch.float32)  # (S, window, 1)
+    device = next(model.parameters()).device
+    x = torch.tensor(seq[:, :window, None], dtype=torch.float32, device=device)  # (S, window, 1)
     model.eval()
-    return starts, model(x).reshape(-1).double().numpy(), seq[:, window]
+    return starts, model(x).reshape(-1).double().cpu().numpy(), seq[:, window]
 
 
 def _is_number(s: str) -> bool:

@@ -33,13 +33,14 @@ def state_norms(model: SeqModel, x: torch.Tensor) -> np.ndarray:
 
 
 def with_and_without_clip(
-    td: TaskData, cfg: ModelConfig, tc: TrainConfig, scale: float, clip: float
+    td: TaskData, cfg: ModelConfig, tc: TrainConfig, scale: float, clip: float, device="cpu"
 ) -> dict[str, Trainer]:
-    """Two trainers of the same scaled RNN and seed: "no clip" and "clip" (``clip`` on the global norm)."""
+    """Two trainers of the same scaled RNN and seed: "no clip" and "clip" (``clip`` on the global norm),
+    training on ``device``."""
     out = {}
     for name, c in (("no clip", 0.0), ("clip", clip)):
         t_cfg = TrainConfig(**{**tc.__dict__, "clip": c}).validate()
-        out[name] = Trainer(scaled_rnn(cfg, t_cfg.seed, scale), td.train, t_cfg, val=td.test)
+        out[name] = Trainer(scaled_rnn(cfg, t_cfg.seed, scale), td.train, t_cfg, val=td.test, device=device)
     return out
 
 

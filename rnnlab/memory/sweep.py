@@ -6,6 +6,7 @@ and when a point's run ends (its epochs, or its target loss) it is scored and la
 on how the work was cut into calls (each point is a seeded, resumable Trainer).
 """
 
+import time
 from dataclasses import dataclass, field
 
 from ..config import CELLS, ModelConfig, TrainConfig
@@ -31,6 +32,7 @@ class SweepConfig:
     lr: float = 0.01  # Adam's learning rate
     batch_size: int = 32  # sequences per step
     seed: int = 0  # seeds data and weights of every point
+    device: str = "cpu"  # where every point trains (a torch device name)
 
 
 @dataclass
@@ -81,8 +83,8 @@ class Sweep:
         tc = TrainConfig(
             epochs=c.epochs, lr=c.lr, batch_size=c.batch_size, seed=c.seed, target_loss=c.target_loss
         )
-        self._test = td.test
-        return Trainer(memory_model(mc, c.seed, c.keep_bias), td.train, tc)
+        self._test = td.test.to(c.device)
+        return Trainer(memory_model(mc, c.seed, c.keep_bias), td.train, tc, device=c.device)
 
     def step(self, seconds: float | None = None) -> SweepPoint | None:
         """Train the current point for ``seconds`` (None: to its end); the point it landed, if any."""
@@ -100,10 +102,28 @@ class Sweep:
         self._trainer = None
         return landed
 
-    def run(self) -> "Sweep":
-        """The whole sweep at once (the CLI, the bench)."""
+    def estimate_seconds(self, probe: int = 20) -> float:
+        """At most how long the whole sweep trains here: one timed epoch per cell at T = ``probe``, scaled
+        by every length (a step's cost grows with T) and by the epochs of a point (a point that reaches
+        its target loss stops sooner). The sweep itself is untouched."""
+        test, total = self._test, 0.0
+        try:
+            for cell in self.cfg.cells:
+                per_epoch = self._start(cell, probe).estimate_epoch_seconds()
+                total += per_epoch * self.cfg.epochs * sum(self.cfg.lengths) / probe
+        finally:
+            self._test = test
+        return total
+
+    def run(self, seconds: float | None = None) -> "Sweep":
+        """Train for about ``seconds`` (a page's chunk; points land as they finish), or the whole sweep
+        at once (None: the CLI, the bench)."""
+        t0 = time.perf_counter()
         while not self.done:
-            self.step()
+            left = None if seconds is None else max(0.0, seconds - (time.perf_counter() - t0))
+            self.step(left)
+            if seconds is not None and time.perf_counter() - t0 >= seconds:
+                break
         return self
 
     def table(self) -> dict[str, tuple[list[int], list[float]]]:

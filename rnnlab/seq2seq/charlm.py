@@ -68,7 +68,7 @@ class CharLMTrainer(ChunkTrainer):
     sample_every = 25  # steps between the samples the class watches improve
     sample_length = 120  # characters per watched sample
 
-    def __init__(self, text: str, cfg: CharLMConfig, budget: TrainBudget):
+    def __init__(self, text: str, cfg: CharLMConfig, budget: TrainBudget, device: torch.device | str = "cpu"):
         self.cfg = cfg
         self.symbols, self.notes = prepare(text, cfg.jamo)
         self.vocab = sorted(set(self.symbols))  # (V,)
@@ -76,12 +76,13 @@ class CharLMTrainer(ChunkTrainer):
         self.data = torch.tensor([self.index[c] for c in self.symbols])  # (len,)
         self.window = min(cfg.window, len(self.data) - 1)
         self.samples: list[tuple[int, str]] = []  # (step, sample) while training
-        super().__init__(seeded(lambda: CharLM(cfg, len(self.vocab)), budget.seed), budget)
+        super().__init__(seeded(lambda: CharLM(cfg, len(self.vocab)), budget.seed), budget, device)
+        self.data = self.data.to(self.device)
         self.eval_every = self.sample_every
 
     def batch_loss(self) -> torch.Tensor:
         starts = torch.as_tensor(self.rng.integers(0, len(self.data) - self.window, self.budget.batch_size))
-        idx = starts[:, None] + torch.arange(self.window + 1)  # (N, W + 1)
+        idx = (starts[:, None] + torch.arange(self.window + 1)).to(self.device)  # (N, W + 1)
         chunk = self.data[idx]
         logits, _ = self.model(chunk[:, :-1])  # (N, W, V)
         return cross_entropy(logits, chunk[:, 1:])
@@ -112,14 +113,14 @@ class CharLMTrainer(ChunkTrainer):
         check(not unknown, "s2s_seed_unknown", chars=shown)
         gen = torch.Generator().manual_seed(rng_seed)
         self.model.eval()
-        x = torch.tensor([[self.index[c] for c in symbols]])  # (1, len)
+        x = torch.tensor([[self.index[c] for c in symbols]], device=self.device)  # (1, len)
         logits, state = self.model(x)
         step = self.model.stepper()
         logits = logits[0, -1:]  # (1, V)
         state = tuple(s[0] for s in state) if isinstance(state, tuple) else state[0]  # (1, H) each
         out = []
         for _ in range(length):
-            p = torch.softmax(logits[0] / temperature, -1)  # (V,)
+            p = torch.softmax(logits[0] / temperature, -1).cpu()  # (V,): the generator is the CPU's
             i = int(torch.multinomial(p, 1, generator=gen))
             out.append(self.vocab[i])
             logits, state = step(i, state)

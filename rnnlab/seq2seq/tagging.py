@@ -137,30 +137,30 @@ class TaggerTrainer(ChunkTrainer):
 
     eval_every = 50
 
-    def __init__(self, cfg: TaggerConfig, budget: TrainBudget):
+    def __init__(self, cfg: TaggerConfig, budget: TrainBudget, device: torch.device | str = "cpu"):
         check(cfg.task in TAG_TASKS, "s2s_choice", name="task", allowed=", ".join(TAG_TASKS), got=cfg.task)
         self.cfg, self.task = cfg, TAG_TASKS[cfg.task]
-        super().__init__(seeded(lambda: Tagger(cfg, self.task), budget.seed), budget)
+        super().__init__(seeded(lambda: Tagger(cfg, self.task), budget.seed), budget, device)
 
     def batch_loss(self) -> torch.Tensor:
         x, y = self.task.batch(self.rng, self.budget.batch_size, self.cfg.min_len, self.cfg.max_len)
-        return cross_entropy(self.model(x)[0], y)
+        return cross_entropy(self.model(x.to(self.device))[0], y.to(self.device))  # x, y (N, L)
 
     @torch.no_grad()
     def score(self) -> float:
         x, y = self.task.batch(np.random.default_rng(10_000), 200, self.cfg.min_len, self.cfg.max_len)
-        pred = self.model(x)[0].argmax(-1)
+        pred = self.model(x.to(self.device))[0].argmax(-1).cpu()  # (N, L)
         real = y != -100
         return float((pred == y)[real].float().mean())
 
     @torch.no_grad()
     def tag(self, tokens: list[str]) -> dict:
         """A visitor's tokens -> predicted tags, their probabilities (L, K) and the hidden states (L, H)."""
-        x = torch.tensor([[self.task.vocab.index(t) + 1 for t in tokens]])
+        x = torch.tensor([[self.task.vocab.index(t) + 1 for t in tokens]], device=self.device)  # (1, L)
         logits, states = self.model(x)
-        probs = torch.softmax(logits[0], -1)
+        probs = torch.softmax(logits[0], -1).cpu()  # (L, K)
         return {
             "tags": [self.task.tags[i] for i in probs.argmax(-1).tolist()],
             "probs": probs.numpy(),
-            "states": states[0].numpy(),
+            "states": states[0].cpu().numpy(),
         }

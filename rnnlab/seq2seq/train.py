@@ -6,6 +6,7 @@ changes the numbers: the batch generator lives in the trainer and weights are se
 cross-entropy of the next token or tag, clips the gradient norm and takes one Adam step.
 """
 
+import copy
 import math
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .. import optim, rng
+from ..errors import Note
 from .config import Seq2SeqConfig, TrainBudget
 from .model import Seq2Seq
 from .toy import TOY_TASKS
@@ -32,9 +34,10 @@ class ChunkTrainer:
 
     eval_every = 100  # steps between scores of the held-out check (``scores``; 0: never)
 
-    def __init__(self, model: nn.Module, budget: TrainBudget):
+    def __init__(self, model: nn.Module, budget: TrainBudget, device: torch.device | str = "cpu"):
         self.budget = budget.validate()
-        self.model = model
+        self.device = torch.device(device)  # where the weights and every batch live
+        self.model = model.to(self.device)
         self.rng = np.random.default_rng(budget.seed)
         self.opt = optim.Adam(model.parameters(), lr=budget.lr)
         self.step = 0
@@ -43,9 +46,39 @@ class ChunkTrainer:
         self.seconds = 0.0  # training time summed over chunks
         self.done = False
         self.stop_reason: str | None = None  # "steps" or "nan"
+        self.message: Note | None = None  # what to change, when training stopped on NaN (a keyed note)
 
     def batch_loss(self) -> torch.Tensor:
         raise NotImplementedError
+
+    def set_lr(self, lr: float) -> None:
+        """Change the learning rate of the live optimizer (Adam's moments are kept)."""
+        if lr != self.budget.lr:
+            self.budget.lr = lr
+            self.budget.validate()
+            for group in self.opt.param_groups:
+                group["lr"] = lr
+
+    def set_steps(self, steps: int) -> None:
+        """Change the step budget of a live run: a run that stopped at its old budget goes on, and a run
+        already past a lower budget is done."""
+        if steps == self.budget.steps:
+            return
+        self.budget.steps = steps
+        self.budget.validate()
+        if self.stop_reason == "steps" and self.step < steps:
+            self.done, self.stop_reason = False, None
+        elif not self.done and self.step >= steps:
+            self.done, self.stop_reason = True, "steps"
+
+    def estimate_step_seconds(self, steps: int = 5) -> float:
+        """Seconds one step takes here, timed on a copy of this trainer (the run itself is untouched)."""
+        probe = copy.deepcopy(self)
+        probe.eval_every, probe.done = 0, False
+        probe.budget.steps = probe.step + steps
+        t0 = time.perf_counter()
+        probe.run(steps=steps)
+        return (time.perf_counter() - t0) / max(1, probe.step - self.step)
 
     def score(self) -> float:
         """A held-out score in [0, 1] (NaN when the model has none)."""
@@ -60,6 +93,9 @@ class ChunkTrainer:
             loss = self.batch_loss()
             if not math.isfinite(loss.item()):
                 self.done, self.stop_reason = True, "nan"
+                self.message = Note(
+                    "s2s_nan", step=self.step + 1, value=f"{loss.item()}", lr=self.budget.lr / 10
+                )
                 break
             self.opt.zero_grad()
             loss.backward()
@@ -88,14 +124,15 @@ def cross_entropy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 class Seq2SeqTrainer(ChunkTrainer):
     """Teacher forcing on fresh random pairs; the held-out score is exact match on fixed inputs."""
 
-    def __init__(self, cfg: Seq2SeqConfig, budget: TrainBudget):
+    def __init__(self, cfg: Seq2SeqConfig, budget: TrainBudget, device: torch.device | str = "cpu"):
         self.cfg = cfg.validate()
         self.task = TOY_TASKS[cfg.task]
-        super().__init__(seeded(lambda: Seq2Seq(cfg), budget.seed), budget)
+        super().__init__(seeded(lambda: Seq2Seq(cfg), budget.seed), budget, device)
 
     def batch_loss(self) -> torch.Tensor:
         length = int(self.rng.integers(self.cfg.min_len, self.cfg.max_len + 1))
-        src, tgt_in, tgt_out = self.task.batch(self.rng, self.budget.batch_size, length)
+        batch = self.task.batch(self.rng, self.budget.batch_size, length)
+        src, tgt_in, tgt_out = (b.to(self.device) for b in batch)  # (N, S), (N, T), (N, T)
         logits, _ = self.model(src, tgt_in)  # (N, T, V)
         return cross_entropy(logits, tgt_out)
 
