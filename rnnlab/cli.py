@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         if k.kind is bool:
             t.add_argument(*flags, dest=k.name, action="store_true", default=None, help=k.help)
         else:
-            span = "{" + ",".join(k.choices) + "}" if k.choices else f"{fmt(k.lo)}..{fmt(k.hi)}"
+            span = "{" + ",".join(map(str, k.choices)) + "}" if k.choices else f"{fmt(k.lo)}..{fmt(k.hi)}"
             t.add_argument(*flags, dest=k.name, type=k.kind, metavar=span, help=k.help)
     t.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
     t.add_argument(
@@ -94,7 +94,7 @@ def _trace_json(model, td, text: str) -> dict:
     x, tokens, warnings = td.encode(text)
     tr = trace(model.cpu(), x)
     steps = []
-    for t, token in enumerate(tokens):
+    for t, token in enumerate(model.step_labels(tokens)):  # with the conv front-end: P tokens a step
         layers = [
             {
                 "h": _r(l.h[t]),
@@ -104,7 +104,10 @@ def _trace_json(model, td, text: str) -> dict:
             for l in tr.layers
         ]
         steps.append({"token": token, "output": _r(tr.outputs[t]), "layers": layers})
-    return {"input": text, "warnings": warnings, "steps": steps}
+    out = {"input": text, "warnings": warnings, "steps": steps}
+    if tr.maps is not None:  # the conv front-end's maps, per token
+        out["feature_maps"] = [{"token": tok, "m": _r(m)} for tok, m in zip(tokens, tr.maps)]
+    return out
 
 
 def cmd_train(a) -> dict:

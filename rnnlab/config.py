@@ -14,6 +14,10 @@ INPUTS = ("embedding", "onehot", "features")
 OPTIMIZERS = ("adam", "sgd")
 MAX_HIDDEN = 1024
 MAX_LAYERS = 4
+MAX_FILTERS = 256  # conv front-end feature maps
+MAX_KERNEL = 9  # conv front-end kernel width
+MAX_POOL = 8  # conv front-end pooling width
+READOUTS = ("last", "max", "mean")
 
 
 @dataclass
@@ -35,6 +39,11 @@ class ModelConfig:
         "binary"  # "binary", "multiclass", "regression" (one output per sequence) or "tagging" (one per step)
     )
     num_classes: int = 2  # multiclass and tagging: number of classes
+    conv_filters: int = 0  # C: feature maps of a Conv1D front-end over the inputs (0 = no front-end)
+    conv_kernel: int = 3  # K: tokens each feature map reads at once (odd: centred on its token)
+    conv_pool: int = 2  # P: max-pooling width after the convolution; the RNN reads ceil(L / P) steps
+    readout: str = "last"  # what the head reads: the "last" state, or the "max"/"mean" over all steps
+    input_dropout: float = 0.0  # dropout on what enters the RNN and on what the head reads (training only)
 
     def validate(self) -> "ModelConfig":
         check_choice("cell", self.cell, CELLS)
@@ -49,6 +58,14 @@ class ModelConfig:
             check_whole("vocab_size", self.vocab_size, 2, 200_000)
             check_whole("emb", self.embedding_dim, 1, 1024)
         check_choice("head", self.head, HEADS)
+        check_whole("filters", self.conv_filters, 0, MAX_FILTERS)
+        check_whole("kernel", self.conv_kernel, 1, MAX_KERNEL)
+        check(self.conv_kernel % 2 == 1, "kernel_odd", got=self.conv_kernel)
+        check_whole("pool", self.conv_pool, 1, MAX_POOL)
+        check_choice("readout", self.readout, READOUTS)
+        check_number("input_dropout", self.input_dropout, 0.0, 0.9)
+        if self.head == "tagging":  # one output per token: nothing may shorten or pool the sequence
+            check(self.conv_filters == 0 and self.readout == "last", "tagging_front")
         if self.head in ("multiclass", "tagging"):
             check_whole("num_classes", self.num_classes, 2, 10_000)
         return self
@@ -56,6 +73,11 @@ class ModelConfig:
     @property
     def directions(self) -> int:
         return 2 if self.bidirectional else 1
+
+    @property
+    def conv(self) -> bool:
+        """Whether a convolutional front-end reads the inputs before the RNN."""
+        return self.conv_filters > 0
 
     @property
     def out_size(self) -> int:

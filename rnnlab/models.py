@@ -1,8 +1,19 @@
-"""The one sequence model of the playground: input encoding -> stacked RNN/LSTM/GRU -> head.
+"""The one sequence model of the playground: input encoding -> [conv front-end] -> stacked RNN/LSTM/GRU
+-> [pooling over time] -> head.
 
 Shape key: N batch size, L sequence length (time steps), V vocabulary size, E embedding size,
 H_in floats per step entering the first layer, H hidden size per direction, D directions (1 or 2),
-C head outputs (1 for binary and regression, the class count otherwise).
+C head outputs (1 for binary and regression, the class count otherwise); with the conv front-end
+F feature maps, K kernel width, P pooling width and L' = ceil(L / P) steps for the RNN.
+
+The convolutional front-end (the classic IMDB "LSTM + CNN"), for inputs x_1..x_L (N, L, E):
+
+    m_t = ReLU(b + sum_{j=-(K-1)/2}^{(K-1)/2} W_j x_{t+j})      (N, L, F): a local n-gram detector per map
+    s_u = max(m_{uP}, ..., m_{uP+P-1})                          (N, L', F): the RNN reads s_1..s_L'
+
+(x outside the text is 0, and so is m past a row's last token, so padding never changes a row's maps).
+The readout: ``last`` feeds the head h_L (h_L' with the front-end); ``max``/``mean`` feed it the
+element-wise max/mean of h_1..h_L over a row's real steps (pooling over time).
 
 Training uses torch's fused ``nn.RNN`` / ``nn.LSTM`` / ``nn.GRU``; :mod:`rnnlab.replay` replays the
 same weights step by step to show the gates. Variable-length batches are packed, so padding never
@@ -33,9 +44,14 @@ class SeqModel(nn.Module):
         self.cfg = cfg.validate()
         if cfg.input_kind == "embedding":
             self.embed = nn.Embedding(cfg.vocab_size, cfg.embedding_dim, padding_idx=PAD_ID)
+        if cfg.conv:
+            self.conv = nn.Conv1d(
+                self.input_width, cfg.conv_filters, cfg.conv_kernel, padding=cfg.conv_kernel // 2
+            )
+        self.drop = nn.Dropout(cfg.input_dropout)
         rnn_kwargs = {"nonlinearity": cfg.activation} if cfg.cell == "rnn" else {}
         self.rnn = _CELLS[cfg.cell](
-            self.input_width,
+            self.rnn_width,
             cfg.hidden_size,
             num_layers=cfg.num_layers,
             batch_first=True,
@@ -61,6 +77,35 @@ class SeqModel(nn.Module):
         c = self.cfg
         return {"embedding": c.embedding_dim, "onehot": c.vocab_size, "features": c.input_size}[c.input_kind]
 
+    @property
+    def rnn_width(self) -> int:
+        """Floats per step that the first recurrent layer reads: F with the conv front-end, else H_in."""
+        return self.cfg.conv_filters if self.cfg.conv else self.input_width
+
+    def feature_maps(self, inp: torch.Tensor, lengths: torch.Tensor | None = None) -> torch.Tensor:
+        """The convolution's maps m_t per token: inputs (N, L, H_in) -> (N, L, F), 0 past each row's end."""
+        if lengths is None:
+            return F.relu(self.conv(inp.transpose(1, 2))).transpose(1, 2)  # (N, L, F)
+        steps = torch.arange(inp.shape[1], device=inp.device)
+        valid = (steps[None, :] < lengths.to(inp.device)[:, None]).unsqueeze(-1)  # (N, L, 1)
+        m = F.relu(self.conv((inp * valid).transpose(1, 2))).transpose(1, 2)  # (N, L, F)
+        return m * valid
+
+    def front(self, inp: torch.Tensor, lengths: torch.Tensor | None = None):
+        """Inputs (N, L, H_in) -> what the RNN reads (N, L', F) and each row's steps (N,) (or None).
+        Without the front-end both pass through unchanged."""
+        if not self.cfg.conv:
+            return inp, lengths
+        p = self.cfg.conv_pool
+        m = self.feature_maps(inp, lengths)  # (N, L, F); ReLU >= 0, so the zeros past the end never win
+        s = F.max_pool1d(m.transpose(1, 2), p, p, ceil_mode=True).transpose(1, 2)  # (N, L', F)
+        return s, None if lengths is None else (lengths + p - 1) // p
+
+    def step_labels(self, tokens: list[str]) -> list[str]:
+        """A label per step the RNN reads: the tokens themselves, or each pooled group ("not bad")."""
+        p = self.cfg.conv_pool if self.cfg.conv else 1
+        return [" ".join(tokens[i : i + p]) for i in range(0, len(tokens), p)]
+
     def encode(self, x: torch.Tensor) -> torch.Tensor:
         """Token ids (N, L) or features (N, L, H_in) -> floats (N, L, H_in)."""
         kind = self.cfg.input_kind
@@ -79,6 +124,8 @@ class SeqModel(nn.Module):
         ``encoded`` replaces ``encode(x)`` (gradient and saliency views pass it to get d/dx).
         """
         inp = self.encode(x) if encoded is None else encoded  # (N, L, H_in)
+        inp, lengths = self.front(inp, lengths)  # (N, L', F) with the front-end
+        inp = self.drop(inp)
         n, steps = inp.shape[0], inp.shape[1]
         ragged = lengths is not None and int(lengths.min()) < steps
         if ragged and self.cfg.bidirectional:
@@ -91,15 +138,29 @@ class SeqModel(nn.Module):
             out, state = self.rnn(inp)  # out (N, L, D*H)
         if self.cfg.head == "tagging":
             return self.head(out)  # (N, L, C)
-        if ragged and not self.cfg.bidirectional:
+        if self.cfg.readout != "last":
+            last = self.pool_steps(out, lengths if ragged else None)  # (N, D*H)
+        elif ragged and not self.cfg.bidirectional:
             last = out[
                 torch.arange(n, device=out.device), lengths.to(out.device) - 1
             ]  # (N, H) at each row's end
         else:
             h_n = state[0] if self.cfg.cell == "lstm" else state  # (layers*D, N, H)
             last = h_n[-self.cfg.directions :].transpose(0, 1).reshape(n, -1)  # (N, D*H) top layer
-        y = self.head(last)  # (N, C)
+        y = self.head(self.drop(last))  # (N, C)
         return y.squeeze(-1) if self.cfg.out_size == 1 else y
+
+    def pool_steps(self, out: torch.Tensor, lengths: torch.Tensor | None) -> torch.Tensor:
+        """Pooling over time: every step's top-layer state (N, L, D*H) -> its max or mean over each row's
+        real steps (N, D*H)."""
+        if lengths is None:
+            return out.amax(1) if self.cfg.readout == "max" else out.mean(1)
+        valid = (torch.arange(out.shape[1], device=out.device)[None, :] < lengths.to(out.device)[:, None])[
+            ..., None
+        ]  # (N, L, 1)
+        if self.cfg.readout == "max":
+            return out.masked_fill(~valid, float("-inf")).amax(1)
+        return (out * valid).sum(1) / valid.sum(1)
 
     def predict(self, out: torch.Tensor) -> torch.Tensor:
         """Logits -> probabilities (sigmoid / softmax); regression values pass through."""

@@ -15,7 +15,9 @@ GRU:   r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)                     reset
        h_t = (1 - z_t) * n_t + z_t * h_{t-1}
 
 Shapes: L steps, H hidden units per direction, D directions; a layer's arrays are (L, D*H) with the
-forward direction's units first. Layer k > 0 reads layer k-1's (L, D*H) states.
+forward direction's units first. Layer k > 0 reads layer k-1's (L, D*H) states. With the conv
+front-end the first layer reads its pooled maps, L' = ceil(L / P) steps (``SeqModel.step_labels`` names
+them); the maps themselves, one row per token, are kept in ``Trace.maps``.
 """
 
 from dataclasses import dataclass, field
@@ -49,6 +51,7 @@ class Trace:
     layers: list[LayerTrace]  # one per stacked layer, bottom first
     outputs: np.ndarray  # (L, C) the head's output after each step (probabilities or values)
     final: np.ndarray  # (C,) the model's output for the whole input
+    maps: np.ndarray | None = None  # (L, F) the conv front-end's feature maps per token, else None
 
 
 def _sigmoid(a: np.ndarray) -> np.ndarray:
@@ -102,7 +105,9 @@ def trace(model: SeqModel, x: torch.Tensor) -> Trace:
     with evaluating(model):
         device = next(model.parameters()).device
         x = x.to(device)
-        xs = model.encode(x[None])[0].detach().cpu().double().numpy()  # (L, H_in)
+        enc = model.encode(x[None])  # (1, L, H_in)
+        maps = model.feature_maps(enc)[0].cpu().double().numpy() if cfg.conv else None  # (L, F)
+        xs = model.front(enc)[0][0].detach().cpu().double().numpy()  # (L', H_in or F)
         layers = []
         for k in range(cfg.num_layers):
             parts = [
@@ -122,25 +127,34 @@ def trace(model: SeqModel, x: torch.Tensor) -> Trace:
             final = model.predict(model(x[None]))[0].reshape(-1).double().cpu().numpy()
         else:  # one direction: the answer after the last step is the answer (the tests hold both equal)
             final = outputs[-1].copy()
-        return Trace(layers=layers, outputs=outputs, final=final)
+        return Trace(layers=layers, outputs=outputs, final=final, maps=maps)
 
 
 def _step_outputs(model: SeqModel, x: torch.Tensor, top_h: np.ndarray) -> np.ndarray:
     """(L, C): what the model would answer after reading steps 0..t.
 
-    A one-directional model's answer after step t is the head applied to h_t. A bidirectional
-    many-to-one model reads the end first, so its answer after step t is the model run on the prefix.
+    A one-directional model's answer after step t is the head applied to h_t (with pooling over time,
+    to the max or mean of h_1..h_t). A bidirectional many-to-one model reads the end first, so its
+    answer after step t is the model run on the prefix. With the conv front-end a step is P tokens.
     """
     cfg = model.cfg
     if cfg.head == "tagging" or not cfg.bidirectional:
         w = model.head.weight.detach().cpu().double().numpy()
         b = model.head.bias.detach().cpu().double().numpy()
+        if cfg.readout == "max":
+            top_h = np.maximum.accumulate(top_h, axis=0)  # (L, D*H) max of h_1..h_t
+        elif cfg.readout == "mean":
+            top_h = np.cumsum(top_h, axis=0) / np.arange(1, len(top_h) + 1)[:, None]
         logits = torch.from_numpy(top_h @ w.T + b)  # (L, C)
         if cfg.out_size == 1 and cfg.head != "tagging":
             logits = logits[:, 0]
         out = model.predict(logits)
     else:
+        p = cfg.conv_pool if cfg.conv else 1
+        steps = len(top_h)
         out = (
-            torch.stack([model.predict(model(x[None, : t + 1]))[0] for t in range(x.shape[0])]).double().cpu()
+            torch.stack([model.predict(model(x[None, : (t + 1) * p]))[0] for t in range(steps)])
+            .double()
+            .cpu()
         )
-    return out.reshape(x.shape[0], -1).numpy()
+    return out.reshape(len(top_h), -1).numpy()

@@ -4,6 +4,8 @@ A recurrent layer with G gate blocks (RNN 1, GRU 3, LSTM 4), H units and H_in in
 W_ih (G*H, H_in), W_hh (G*H, H) and, in torch, two bias vectors b_ih and b_hh (G*H each):
 G*H*(H_in + H + 2) numbers per direction. Keras's SimpleRNN and LSTM keep one bias: G*H*(H_in + H + 1),
 so a Keras SimpleRNN(3) on 5 inputs has 3*(5+3+1) = 27 weights and torch's nn.RNN 3*(5+3+2) = 30.
+The conv front-end's F maps of width K over H_in inputs have W (F, H_in, K) and b (F): F*(H_in*K + 1)
+numbers (Keras's Conv1D the same); its max-pooling has none, and the first recurrent layer reads F.
 """
 
 from dataclasses import dataclass
@@ -41,6 +43,13 @@ def summarize(model: SeqModel) -> list[Row]:
         )
     g, h = GATE_BLOCKS[cfg.cell], cfg.hidden_size
     width = model.input_width
+    if cfg.conv:
+        f, k = cfg.conv_filters, cfg.conv_kernel
+        rows.append(
+            Row("conv1d", f"W ({f}, {width}, {k}), b ({f})", f"{f}·({width}·{k} + 1)", f * (width * k + 1))
+        )
+        rows.append(Row(f"max-pool ({cfg.conv_pool})", "", "0", 0))
+        width = f
     for k in range(cfg.num_layers):
         for direction in ["forward", "backward"] if cfg.bidirectional else [""]:
             gh = g * h

@@ -7,10 +7,12 @@ Figures are built as plain specs and wrapped without Plotly's per-property valid
 
 The views live in files named for what they draw; this module gathers them:
 ``viz_layout`` (fonts, wrapped titles, horizontal axis titles, log ticks), ``viz_lines`` (curves,
-series), ``viz_heatmaps`` (states, gates, confusion), ``viz_bars`` (verdict, gradients, word vectors).
+series), ``viz_heatmaps`` (states, gates, confusion), ``viz_conv`` (the conv front-end's maps),
+``viz_bars`` (verdict, gradients, word vectors).
 """
 
 from .viz_bars import embedding_figure, project_2d, step_bars, verdict_strip
+from .viz_conv import feature_map_heatmap
 from .viz_heatmaps import (
     DIVERGING,
     MAX_MONTHS,
@@ -53,6 +55,7 @@ __all__ = [
     "confusion_figure",
     "curves",
     "embedding_figure",
+    "feature_map_heatmap",
     "figure",
     "log_axis",
     "project_2d",
