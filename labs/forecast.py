@@ -16,7 +16,7 @@ with lab.settings():
     st.subheader(tr("fc.data"))
     source = forecast_view.series_source(lab.key)
     data_settings(lab)
-    lab.model_settings()
+    lab.model_settings(extra=("ensemble",))
     forecast_mode(lab)
 
 with lab.main():
@@ -29,4 +29,8 @@ with lab.main():
     w = td.forecast.windows
     lab.run(td, key)
     forecast_view.series_picture(lab.key, dates, y, w, y_title)
-    lab.live(lambda run: forecast_view.results(lab.key, run.trainer.model, dates, y, w, lab.values, y_title))
+    lab.live(
+        lambda run: forecast_view.results(
+            lab.key, run.trainer.model, dates, y, w, lab.values, y_title, forecast_view.ensemble_members(run)
+        )
+    )

@@ -13,6 +13,7 @@ import numpy as np
 from . import checkpoint
 from .config import fmt
 from .device import pick_device, use_one_thread
+from .ensemble import member_configs, spread
 from .errors import RNNLabError, check
 from .knobs import KNOBS, applies, split
 from .metrics import regression_errors
@@ -63,12 +64,15 @@ def _r(a) -> list:
     return np.round(np.asarray(a, dtype=float), 6).tolist()
 
 
-def _predict(model, td, text: str) -> dict:
+def _predict(models: list, td, text: str) -> dict:
+    """The first model's prediction; a regression value is the mean of every model's (an ensemble)."""
+    model = models[0]
     x, tokens, warnings = td.encode(text)
     pred = predict(model, x)
     row = {"input": text, "tokens": tokens, "warnings": warnings}
     if model.cfg.head == "regression":
-        row["value"] = _regression_value(td, text, float(pred.probs[0]))
+        values = [_regression_value(td, text, float(predict(m, x).probs[0])) for m in models]
+        row["value"] = float(spread([values]).mean[0])
     elif model.cfg.head == "tagging":  # (L, K): one tag per token
         p = tag_probs(model, x)
         row["tags"] = [td.labels[k] for k in p.argmax(-1)]
@@ -140,12 +144,20 @@ def cmd_train(a) -> dict:
     check(td.encode is not None or not (a.predict or a.trace), "no_input", task=a.task)
     for text in a.predict + ([a.trace] if a.trace else []):
         td.encode(text)  # reject bad inputs before spending time on training
-    model = loaded if loaded is not None else seeded_model(mc, tc.seed)
-    trainer = Trainer(model, td.train, tc, device=device)
-    if loaded is None:
-        trainer.run()
-    if trainer.stop_reason == "nan":
-        raise RNNLabError.from_note(trainer.message)
+    k = tc.ensemble
+    check(k == 1 or mc.head == "regression", "ensemble_head", task=a.task)
+    check(k == 1 or not a.save, "ensemble_save", k=k)
+    check(k == 1 or loaded is None, "ensemble_load", k=k)
+    if loaded is not None:
+        members = [Trainer(loaded, td.train, tc, device=device)]
+    else:  # member 1 is the single model (seed); the others seed + 1, ... (rnnlab.ensemble)
+        members = [Trainer(seeded_model(mc, m.seed), td.train, m, device=device) for m in member_configs(tc)]
+    for t in members:
+        if loaded is None:
+            t.run()
+        if t.stop_reason == "nan":
+            raise RNNLabError.from_note(t.message)
+    trainer, model = members[0], members[0].model
     loss, acc, out = trainer.evaluate(td.test)
     metrics = {
         "test_loss": loss,
@@ -154,24 +166,28 @@ def cmd_train(a) -> dict:
         else "the training messages (this tiny set has no held-out part)",
     }
     if mc.head == "regression":
-        pred = td.to_units(out.cpu().numpy())
+        each = [td.to_units(t.evaluate(td.test)[2].cpu().numpy()) for t in members]
+        pred = spread(each).mean
         metrics.update({f"test_{k}": v for k, v in regression_errors(pred, td.truth).items()})
         metrics["baselines"] = {name: regression_errors(p, td.truth) for name, p in td.baselines.items()}
+        if len(members) > 1:
+            metrics["members"] = [regression_errors(p, td.truth) for p in each]
     else:
         metrics["test_accuracy"] = acc
-    model.eval()
+    for t in members:
+        t.model.eval()
     result = {
         "task": a.task,
         "preset": a.preset,
         "device": device.type,
         "config": {"model": asdict(mc), "train": asdict(tc)},
-        "train_seconds": round(trainer.train_seconds, 4),
+        "train_seconds": round(sum(t.train_seconds for t in members), 4),
         "epochs": trainer.epoch,
         "stop_reason": trainer.stop_reason if loaded is None else "loaded",
         "final_loss": trainer.history.loss[-1] if trainer.history.loss else None,
         **({"loaded_from": a.load} if a.load else {}),
         "metrics": metrics,
-        "predictions": [_predict(model, td, text) for text in a.predict],
+        "predictions": [_predict([t.model for t in members], td, text) for text in a.predict],
     }
     if a.trace:
         result["trace"] = _trace_json(model, td, a.trace)
@@ -194,6 +210,9 @@ def _print_human(r: dict) -> None:
         print(f"accuracy {m['test_accuracy']:.1%} on {m['evaluated_on']}")
     else:
         print(f"test RMSE {m['test_rmse']:.3f}  MAE {m['test_mae']:.3f}  MAPE {m['test_mape']:.2f}%")
+        if "members" in m:
+            each = ", ".join(f"{e['rmse']:.3f}" for e in m["members"])
+            print(f"  the average of {len(m['members'])} models; each alone: RMSE {each}")
         for name, b in m["baselines"].items():
             print(f"  baseline {name}: RMSE {b['rmse']:.3f}  MAE {b['mae']:.3f}  MAPE {b['mape']:.2f}%")
     for p in r["predictions"]:

@@ -98,6 +98,7 @@ class TrainConfig:
     target_loss: float = 0.0  # stop when the epoch's training loss falls to this (0 = off)
     shuffle: bool = True  # reshuffle the training data each epoch
     device: str = "cpu"  # "auto", "cpu", "cuda" or "mps"
+    ensemble: int = 1  # K models averaged, seeds seed..seed+K-1 (rnnlab.ensemble); a Trainer trains one
 
     def validate(self) -> "TrainConfig":
         check_whole("epochs", self.epochs, 1, 100_000)
@@ -110,6 +111,7 @@ class TrainConfig:
         check_number("weight_decay", self.weight_decay, 0.0, float("inf"))
         check_whole("seed", self.seed, 0, 2**31 - 1)
         check_number("target_loss", self.target_loss, 0.0, float("inf"))
+        check_whole("ensemble", self.ensemble, 1, 10)
         return self
 
 

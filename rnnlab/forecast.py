@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 from .data.airline import PERIOD, Windows, baselines
+from .ensemble import Spread, spread
 from .models import SeqModel
 
 
@@ -125,3 +126,16 @@ def window_gates(model: SeqModel, w: Windows, layer: int = 0) -> dict[str, np.nd
         for g, a in tr.gates.items():
             rows.setdefault(g, []).append(a[-1])
     return {g: np.array(v) for g, v in rows.items()}
+
+
+def ensemble_forecasts(
+    members: list[SeqModel], w: Windows, y: np.ndarray, mode: str = "one-step", horizon: int = 1
+) -> tuple[np.ndarray, Spread]:
+    """(months (M,), the members' mean and band) on the test part: every member forecasts in original
+    units as ``held_out_forecasts`` does for one model (recursive: each feeds back its own), then
+    ``rnnlab.ensemble.spread`` averages them. One member: its mean is its own forecast, exactly."""
+    test = w.t[w.n_train :]
+    if mode == "recursive":
+        origin, h = int(test[0]), min(horizon, len(test))
+        return np.arange(origin, origin + h), spread([recursive(m, w, y, origin, h) for m in members])
+    return test, spread([one_step(m, w, y)[w.n_train :] for m in members])

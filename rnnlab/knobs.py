@@ -94,6 +94,15 @@ KNOBS: dict[str, Knob] = {
         _K("batch", "train", "batch_size", int, 1, 512, aliases=("--batch-size",), help="batch size"),
         _K("clip", "train", "clip", float, 0.0, 100.0, help="gradient clipping (0 = off)"),
         _K("seed", "train", "seed", int, 0, 2**31 - 1, help="seeds weights, shuffling and dropout"),
+        _K(
+            "ensemble",
+            "train",
+            "ensemble",
+            int,
+            1,
+            10,
+            help="average K models trained from seeds seed..seed+K-1",
+        ),
         _K("enc", "data", "encoding", str, choices=("embedding", "tutorial"), help="emoji encoding"),
         _K(
             "window",

@@ -92,9 +92,11 @@ def series_figure(
     names: dict[str, str],
     window: tuple[int, int] | None = None,
     lines: dict[str, tuple] | None = None,
+    band: tuple | None = None,
 ) -> go.Figure:
     """The series, its test part shaded from ``split`` on, one input window (start, target index)
-    highlighted, and forecast lines: name -> (dates, values)."""
+    highlighted, forecast lines: name -> (dates, values), and a band (dates, low, high) named
+    ``names["band"]``: an ensemble's spread, from its lowest to its highest member."""
     data = [
         {
             "type": "scatter",
@@ -105,6 +107,8 @@ def series_figure(
             "line": {"color": "#1f2933", "width": 2},
         }
     ]
+    if band is not None:
+        data += _band(names["band"], *band)
     dashes = {"naive": "dot", "seasonal naive": "dash"}
     for i, (name, (x, v)) in enumerate((lines or {}).items()):
         data.append(
@@ -188,6 +192,23 @@ def series_figure(
             "margin": LEGEND_ROOM,
         },
     )
+
+
+def _band(name: str, x, low, high) -> list[dict]:
+    """A shaded area between ``low`` and ``high`` (one legend entry): the upper edge, then the lower one
+    filled up to it."""
+    edge = {"type": "scatter", "mode": "lines", "x": list(x), "line": {"width": 0, "color": BAD}}
+    return [
+        {**edge, "y": np.asarray(high, float), "showlegend": False, "hoverinfo": "skip", "name": name},
+        {
+            **edge,
+            "y": np.asarray(low, float),
+            "name": name,
+            "fill": "tonexty",
+            "fillcolor": "rgba(228,87,46,0.22)",
+            "hoverinfo": "skip",
+        },
+    ]
 
 
 def _curve(name: str, x, y, line: dict) -> dict:

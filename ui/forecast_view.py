@@ -9,6 +9,7 @@ import streamlit as st
 from rnnlab import forecast, viz
 from rnnlab.data import airline
 from rnnlab.data.files import read_upload
+from rnnlab.ensemble import member_name
 from rnnlab.errors import RNNLabError
 from rnnlab.metrics import regression_errors
 from rnnlab.replay import GATES
@@ -102,34 +103,63 @@ def _names() -> dict[str, str]:
         "model": tr("fc.model"),
         "naive": tr("fc.naive"),
         "seasonal naive": tr("fc.snaive"),
+        "ensemble": tr("ens.line"),
+        "band": tr("ens.band"),
     }
 
 
+def ensemble_members(run) -> list:
+    """The models of the shown model's ensemble, member 1 first (its cell's trainers, ``rnnlab.ensemble``
+    names: "GRU", "GRU #2", ...); one model when the ensemble has one member."""
+    base = run.main.split(" #")[0]
+    k = run.trainer.cfg.ensemble
+    return [run.trainers[member_name(base, i)].model for i in range(k)]
+
+
 def results(
-    page: str, model, dates: list[str], y: np.ndarray, w: airline.Windows, values: dict, y_title: str
+    page: str,
+    model,
+    dates: list[str],
+    y: np.ndarray,
+    w: airline.Windows,
+    values: dict,
+    y_title: str,
+    members=(),
 ) -> None:
-    """Forecast against the truth on the test months, errors beside the baselines, export, insides."""
+    """Forecast against the truth on the test months, errors beside the baselines, export, insides.
+    With an ensemble (``members``, two or more models) its mean is drawn with the members' band, and the
+    table has the ensemble's row and each member's."""
+    mode, horizon = values["mode"], values["horizon"]
     months, preds = forecast.held_out_forecasts(
-        model, forecast.untrained_like(model, values["seed"]), w, y, values["mode"], values["horizon"]
+        model, forecast.untrained_like(model, values["seed"]), w, y, mode, horizon
     )
+    band = None
+    if len(members) > 1:
+        _, s = forecast.ensemble_forecasts(list(members), w, y, mode, horizon)
+        rows = {"ensemble": s.mean, **{f"member {k + 1}": p for k, p in enumerate(s.members)}}
+        preds = {**rows, **{k: v for k, v in preds.items() if k != "model"}}
+        band = ([dates[i] for i in months], s.low, s.high)
     origin = int(months[0])
     truth = y[months]
     shown = [dates[i] for i in months]
-    drawn = ("model", "naive", "seasonal naive")
+    drawn = ("ensemble" if band else "model", "naive", "seasonal naive")
     lines = {k: (shown, preds[k]) for k in drawn if k in preds}
     start = max(0, origin - 36)
     fig = viz.series_figure(
         dates[start:],
         y[start:],
         origin - start,
-        tr("fc.forecast_title", mode=tr(f"fc.mode_{values['mode']}")),
+        tr("fc.forecast_title", mode=tr(f"fc.mode_{mode}")),
         y_title,
         _names(),
         lines=lines,
+        band=band,
     )
     st.plotly_chart(fig, key=f"{page}.forecast", config={"displayModeBar": False})
     st.dataframe(error_table(preds, truth), hide_index=True, width="stretch")
     st.caption(tr("cls.fc_rows_help"))
+    if band:
+        st.caption(tr("ens.help"))
     st.caption(tr("fc.metrics_help", n=len(months)))
     csv = pd.DataFrame({"date": shown, "truth": truth, **{k: v for k, v in preds.items()}})
     st.download_button(
@@ -151,11 +181,17 @@ ROW_KEYS = {
 }
 
 
+def _row_name(key: str) -> str:
+    if key.startswith("member "):
+        return tr("ens.row_member", k=int(key.split()[1]))
+    return tr("ens.row_ensemble") if key == "ensemble" else tr(ROW_KEYS[key])
+
+
 def error_table(preds: dict[str, np.ndarray], truth: np.ndarray) -> pd.DataFrame:
     """One row per forecaster (trained, untrained, preprocessing alone, baselines): RMSE, MAE, MAPE %."""
     rows = [
         {
-            tr("cls.fc_forecaster"): tr(ROW_KEYS[k]),
+            tr("cls.fc_forecaster"): _row_name(k),
             **{m.upper(): round(v, 2) for m, v in regression_errors(p, truth).items()},
         }
         for k, p in preds.items()

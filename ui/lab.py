@@ -30,6 +30,7 @@ import streamlit as st
 
 from rnnlab.config import ModelConfig, TrainConfig
 from rnnlab.device import pick_device
+from rnnlab.ensemble import member_configs, member_name
 from rnnlab.errors import RNNLabError
 from rnnlab.knobs import KNOBS
 from rnnlab.models import seeded_model
@@ -56,20 +57,22 @@ def signature(values: dict, device: str, data_key: Hashable) -> tuple:
 
 
 def make_trainers(td: TaskData, values: dict, device: str) -> tuple[dict[str, Trainer], str]:
-    """One trainer, or one per cell when comparing; the name of the one the views show."""
+    """One trainer, or one per cell when comparing, each times the ensemble's K members (trained side
+    by side, seeds seed..seed+K-1: ``rnnlab.ensemble``); the name of the one the views show."""
     model, train = to_configs(values)
     cells = ["rnn", "lstm", "gru"] if values.get("cmp") else [values["cell"]]
     trainers = {}
     for cell in cells:
         mc = ModelConfig(**{**model, "cell": cell, **td.model}).validate()
         tc = TrainConfig(**train, device=device).validate()
-        trainers[cell.upper()] = Trainer(
-            seeded_model(mc, tc.seed),
-            td.train,
-            tc,
-            val=td.test if td.held_out else None,
-            device=pick_device(device),
-        )
+        for k, member in enumerate(member_configs(tc)):
+            trainers[member_name(cell.upper(), k)] = Trainer(
+                seeded_model(mc, member.seed),
+                td.train,
+                member,
+                val=td.test if td.held_out else None,
+                device=pick_device(device),
+            )
     return trainers, values["cell"].upper()
 
 
