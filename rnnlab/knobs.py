@@ -11,9 +11,10 @@ from this table, so the names cannot drift apart.
 import inspect
 from dataclasses import dataclass, field, fields
 
-from .config import ModelConfig, TrainConfig, check_choice, check_number, check_whole
+from .config import CELLS, ModelConfig, TrainConfig, check_choice, check_number, check_whole
 
 TARGETS = ("model", "train", "data", "site")
+MEMORY_VIEWS = ("act", "count", "sine", "recall", "flow", "gates", "explode")  # the Memory lab's parts
 ROLES = ("model", "live", "view")
 
 
@@ -162,6 +163,41 @@ KNOBS: dict[str, Knob] = {
         ),
     ]
 }
+# The Memory lab (rnnlab.memory): its parts train several models at once, so their settings have names of
+# their own (site knobs, only its page reads them); T and dist are also the CLI's (task memory), act any
+# task's vanilla cell. Added here so no name can be taken twice (a dict would keep the last one silently).
+_MEMORY_KNOBS = [
+    _K("act", "model", "activation", str, choices=("tanh", "relu"), help="the vanilla cell's nonlinearity"),
+    _K(
+        "T",
+        "data",
+        "length",
+        int,
+        5,
+        200,
+        help="memory task: steps per sequence, the first one is the answer",
+    ),
+    _K("dist", "data", "distractors", int, 1, 8, help="memory task: distinct distractor tokens"),
+    _K("view", "site", "view", str, choices=MEMORY_VIEWS, role="view", help="Memory lab: the part shown"),
+    _K("steps", "site", "steps", int, 1, 200, role="view", help="warm-up: T of the product of derivatives"),
+    _K("w", "site", "w", float, 0.1, 4.0, role="view", help="warm-up: recurrent weight in the product"),
+    _K("ccell", "site", "ccell", str, choices=CELLS, help="counting: the model's cell"),
+    _K("win", "site", "win", str, role="view", help="counting: the window typed for the model"),
+    _K("scell", "site", "scell", str, choices=CELLS, help="sine: cell of both models"),
+    _K("shid", "site", "shid", int, 1, 64, help="sine: units per layer of both models"),
+    _K("deep", "site", "deep", int, 2, 4, help="sine: layers of the deep model"),
+    _K("sep", "site", "sep", int, 1, 200, role="live", help="sine: epochs of both models"),
+    _K("sbatch", "site", "sbatch", int, 8, 1024, help="sine: batch size of both models"),
+    _K("slr", "site", "slr", float, 1e-4, 0.1, role="live", help="sine: Adam's learning rate"),
+    _K("leak", "site", "leak", bool, help="sine: the tutorial's leak (the target ends the window)"),
+    _K("hid", "site", "hid", int, 2, 64, help="memory task: units of the RNN, LSTM and GRU"),
+    _K("keep", "site", "keep", float, 0.0, 5.0, help="memory task: starting LSTM forget / GRU update bias"),
+    _K("rep", "site", "rep", int, 1, 200, role="live", help="memory task and clipping: epochs"),
+    _K("scale", "site", "scale", float, 0.1, 5.0, help="exploding gradients: recurrent weight scale"),
+]
+for _k in _MEMORY_KNOBS:
+    assert _k.name not in KNOBS, f"knob {_k.name} declared twice"
+    KNOBS[_k.name] = _k
 LIVE = tuple(k.name for k in KNOBS.values() if k.role == "live")  # applied to a running trainer
 
 

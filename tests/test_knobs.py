@@ -19,7 +19,7 @@ from ui.state import (
 
 
 def _task_for(knob) -> str:
-    return next(t for t in ("emoji", "airline", "movie-reviews", "sine") if applies(knob, TASKS[t]))
+    return next(t for t in ("emoji", "airline", "movie-reviews", "sine", "memory") if applies(knob, TASKS[t]))
 
 
 def _other_value(knob):
@@ -92,8 +92,36 @@ def test_lab_defaults_are_the_task_default_preset(fields, task):
 
 
 def test_live_knobs_are_the_learning_rate_and_the_epoch_limit():
-    assert set(LIVE) == {"lr", "epochs"}
+    assert set(LIVE) == {"lr", "epochs", "slr", "sep", "rep"}  # the last three: the Memory lab's parts
     assert all(
         k.role in ("model", "live", "view") and k.target in ("model", "train", "data", "site")
         for k in KNOBS.values()
+    )
+
+
+def test_memory_lab_fields_are_knobs_and_its_old_links_still_work():
+    from ui.memory_fields import MEMORY_FIELDS
+
+    for f in MEMORY_FIELDS:
+        k = KNOBS[f.name]
+        assert (f.kind, f.choices, f.lo, f.hi) == (k.kind, k.choices, k.lo, k.hi), f.name
+    # a link with every field away from its default, each at an end of the range the page had before
+    old = {"view": "explode", "act": "relu", "seed": "7", "steps": "200", "w": "0.1", "ccell": "gru"}
+    old |= {"win": "1 2 3 4", "scell": "lstm", "shid": "64", "deep": "4", "sep": "1", "sbatch": "8"}
+    old |= {"slr": "0.0001", "leak": "1", "T": "200", "hid": "2", "keep": "0", "dist": "8", "rep": "200"}
+    old |= {"scale": "5", "clip": "0.1"}
+    values, problems = decode(old, MEMORY_FIELDS)
+    assert not problems and (values["T"], values["leak"], values["clip"]) == (200, True, 0.1)
+    assert encode(values, MEMORY_FIELDS) == old
+    _, problems = decode({"T": "4", "view": "x", "keep": "6"}, MEMORY_FIELDS)
+    assert sorted((p.key, p.values["field"]) for p in problems) == [
+        ("link_choice", "view"),
+        ("link_range", "T"),
+        ("link_range", "keep"),
+    ]
+    # T, dist and act mean the same on the command line: the memory task's length and fillers, the cell
+    assert split({"T": 8, "dist": 2, "act": "relu"}) == (
+        {"activation": "relu"},
+        {},
+        {"length": 8, "distractors": 2},
     )

@@ -12,6 +12,7 @@ from ui import live
 
 from .frame import reason, tr
 from .lab import Lab, by_epochs
+from .memory_fields import span
 from .memory_recall import recall_cfg
 from .memory_view import chart, explain, rnn_equation
 
@@ -25,11 +26,11 @@ def explode(lab: Lab) -> None:
         r"g \leftarrow g \cdot \min\Big(1, \frac{\mathrm{clip}}{\lVert g \rVert}\Big)",
     )
     k = lab.arg
-    st.slider(tr("mem.recall.T"), 5, 200, **k("T"))
+    st.slider(tr("mem.recall.T"), *span("T"), **k("T"))
     c1, c2, c3 = st.columns(3)
-    c1.slider(tr("mem.explode.scale"), 0.1, 5.0, step=0.1, **k("scale"))
-    c2.number_input(tr("set.clip"), 0.1, 10.0, step=0.5, **k("clip"))
-    c3.number_input(tr("set.epochs"), 1, 200, **k("rep"))
+    c1.slider(tr("mem.explode.scale"), *span("scale"), step=0.1, **k("scale"))
+    c2.number_input(tr("set.clip"), *span("clip"), step=0.5, **k("clip"))
+    c3.number_input(tr("set.epochs"), *span("rep"), **k("rep"))
     cfg = recall_cfg(v)
     td = build_recall(cfg)
     names = {"no clip": tr("mem.explode.no_clip"), "clip": tr("mem.explode.clip", clip=f"{v['clip']:g}")}

@@ -1,36 +1,55 @@
-"""The Memory lab's settings as link fields (``?view=recall&T=100&act=relu``): one table, see ui.state."""
+"""The Memory lab's settings as link fields (``?view=recall&T=100&act=relu``), made from the knob table
+(``rnnlab.knobs``: one name, range and role per knob); only the defaults are the page's own."""
 
-from ui.state import Field
+from rnnlab.knobs import MEMORY_VIEWS as VIEWS
+from rnnlab.tasks import TASKS
+from ui.state import Field, lab_fields
 
-VIEWS = ("act", "count", "sine", "recall", "flow", "gates", "explode")
-
-MEMORY_FIELDS = [
-    Field("view", str, "act", VIEWS, help="the part of the lab shown"),
-    Field("act", str, "tanh", ("tanh", "relu"), help="the vanilla cell's nonlinearity, in every part"),
-    Field("seed", int, 0, lo=0, hi=2**31 - 1, help="seeds weights and data"),
+NAMES = ("view", "act", "seed", "steps", "w", "ccell", "win", "scell", "shid", "deep", "sep", "sbatch", "slr")
+NAMES += ("leak", "T", "hid", "keep", "dist", "rep", "scale", "clip")
+PAGE_DEFAULTS = {  # T, dist, act and seed come from the memory task's default preset (rnnlab.tasks)
+    "view": "act",
     # warm-up
-    Field("steps", int, 30, lo=1, hi=200, help="T of the product of derivatives"),
-    Field("w", float, 1.0, lo=0.1, hi=4.0, help="recurrent weight in the product"),
+    "steps": 30,
+    "w": 1.0,
     # counting
-    Field("ccell", str, "rnn", ("rnn", "lstm", "gru"), help="cell of the counting model"),
-    Field("win", str, "0.1 0.2 0.3 0.4", help="the window typed for the counting model"),
-    # sine
-    Field("scell", str, "rnn", ("rnn", "lstm", "gru"), help="cell of both sine models"),
-    Field("shid", int, 20, lo=1, hi=64, help="units per layer of the sine models"),
-    Field("deep", int, 2, lo=2, hi=4, help="layers of the deep sine model"),
-    Field("sep", int, 20, lo=1, hi=200, help="epochs of the sine models"),
-    Field("sbatch", int, 256, lo=8, hi=1024, help="batch size of the sine models"),
-    Field("slr", float, 1e-3, lo=1e-4, hi=0.1, help="Adam's learning rate for the sine models"),
-    Field("leak", bool, False, help="the tutorial's leak: the target is the window's last value"),
+    "ccell": "rnn",
+    "win": "0.1 0.2 0.3 0.4",
+    # sine (the classic tutorial's pair)
+    "scell": "rnn",
+    "shid": 20,
+    "deep": 2,
+    "sep": 20,
+    "sbatch": 256,
+    "slr": 1e-3,
+    "leak": False,
     # memory task (recall, flow, gates, explode)
-    Field("T", int, 50, lo=5, hi=200, help="sequence length of the memory task"),
-    Field("hid", int, 16, lo=2, hi=64, help="units of the memory-task models"),
-    Field("keep", float, 3.0, lo=0.0, hi=5.0, help="starting bias of the LSTM forget / GRU update gate"),
-    Field("dist", int, 1, lo=1, hi=8, help="distinct distractor tokens"),
-    Field("rep", int, 10, lo=1, hi=200, help="epochs of the memory-task models"),
+    "hid": 16,
+    "keep": 3.0,
+    "rep": 10,
     # exploding gradients
-    Field("scale", float, 3.0, lo=0.1, hi=5.0, help="recurrent weight scale of the exploding RNN"),
-    Field("clip", float, 1.0, lo=0.1, hi=10.0, help="gradient clipping of the clipped run"),
-]
+    "scale": 3.0,
+    "clip": 1.0,
+}
 
-SINE_TUTORIAL = {"scell": "rnn", "shid": 20, "deep": 2, "sep": 20, "sbatch": 256, "slr": 1e-3, "leak": False}
+MEMORY_FIELDS: list[Field] = lab_fields("memory", NAMES, PAGE_DEFAULTS)
+_TUT, _DEEP = TASKS["sine"].presets["tutorial"], TASKS["sine"].presets["tutorial-deep"]
+SINE_TUTORIAL = {  # the sine part's one-click preset: the tutorial's SimpleRNN(20) and its two-layer twin
+    "scell": _TUT.model["cell"],
+    "shid": _TUT.model["hidden_size"],
+    "deep": _DEEP.model["num_layers"],
+    "sep": _TUT.train["epochs"],
+    "sbatch": _TUT.train["batch_size"],
+    "slr": _TUT.train["lr"],
+    "leak": False,
+}
+_BY_NAME = {f.name: f for f in MEMORY_FIELDS}
+
+
+def span(name: str) -> tuple:
+    """(lo, hi) of field ``name``: a widget's range is the link's (a link value always fits its widget)."""
+    f = _BY_NAME[name]
+    return f.kind(f.lo), f.kind(f.hi)
+
+
+__all__ = ["VIEWS", "MEMORY_FIELDS", "SINE_TUTORIAL", "span"]

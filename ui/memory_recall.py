@@ -20,6 +20,7 @@ from ui import live
 
 from .frame import tr
 from .lab import Lab, by_epochs
+from .memory_fields import span
 from .memory_sweep import sweep_part
 from .memory_view import chart, explain, rnn_equation
 
@@ -66,12 +67,14 @@ def recall_run(lab: Lab) -> live.LabRun:
 
 def recall_settings(lab: Lab) -> None:
     k = lab.arg
-    st.slider(tr("mem.recall.T"), 5, 200, **k("T"), help=tr("mem.recall.T_help"))
+    st.slider(tr("mem.recall.T"), *span("T"), **k("T"), help=tr("mem.recall.T_help"))
     c1, c2, c3, c4 = st.columns(4)
-    c1.number_input(tr("set.hidden"), 2, 64, **k("hid"))
-    c2.number_input(tr("mem.recall.keep"), 0.0, 5.0, step=0.5, **k("keep"), help=tr("mem.recall.keep_help"))
-    c3.number_input(tr("mem.recall.dist"), 1, 8, **k("dist"), help=tr("mem.recall.dist_help"))
-    c4.number_input(tr("set.epochs"), 1, 200, **k("rep"))
+    c1.number_input(tr("set.hidden"), *span("hid"), **k("hid"))
+    c2.number_input(
+        tr("mem.recall.keep"), *span("keep"), step=0.5, **k("keep"), help=tr("mem.recall.keep_help")
+    )
+    c3.number_input(tr("mem.recall.dist"), *span("dist"), **k("dist"), help=tr("mem.recall.dist_help"))
+    c4.number_input(tr("set.epochs"), *span("rep"), **k("rep"))
 
 
 def recall(lab: Lab) -> None:

@@ -18,7 +18,7 @@ from ui import live, settings
 
 from .frame import reason, show_error, tr
 from .lab import Lab, by_epochs
-from .memory_fields import SINE_TUTORIAL
+from .memory_fields import SINE_TUTORIAL, span
 
 NO_BAR = {"displayModeBar": False}
 EQ_RNN = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b) \qquad \hat y = W_{out} h_T + b_{out}"
@@ -51,8 +51,8 @@ def warmup(lab: Lab) -> None:
         V.activations(A.curves(), tr("mem.act.chart"), "a", "f(a), f'(a)", tr("mem.act.deriv")), f"{page}.act"
     )
     c1, c2 = st.columns(2)
-    c1.slider(tr("mem.act.steps"), 1, 200, **settings.widget_args(page, "steps"))
-    c2.slider(tr("mem.act.w"), 0.1, 4.0, step=0.1, **settings.widget_args(page, "w"))
+    c1.slider(tr("mem.act.steps"), *span("steps"), **settings.widget_args(page, "steps"))
+    c2.slider(tr("mem.act.w"), *span("w"), step=0.1, **settings.widget_args(page, "w"))
     steps, w = v["steps"], v["w"]
     prods = {name: A.derivative_product(name, steps, w, pre=0.5) for name in A.ACTIVATIONS}
     chart(V.products(prods, tr("mem.act.product", w=f"{w:g}"), "t", tr("mem.act.left_axis")), f"{page}.prod")
@@ -148,10 +148,10 @@ def sine(lab: Lab) -> None:
     )
     c1, c2, c3 = st.columns(3)
     c1.selectbox(tr("set.cell"), ("rnn", "lstm", "gru"), **k("scell"), format_func=lambda c: tr(f"cell.{c}"))
-    c1.slider(tr("mem.sine.deep"), 2, 4, **k("deep"))
-    c2.number_input(tr("set.hidden"), 1, 64, **k("shid"))
-    c2.number_input(tr("set.epochs"), 1, 200, **k("sep"))
-    c3.number_input(tr("set.batch"), 8, 1024, **k("sbatch"))
+    c1.slider(tr("mem.sine.deep"), *span("deep"), **k("deep"))
+    c2.number_input(tr("set.hidden"), *span("shid"), **k("shid"))
+    c2.number_input(tr("set.epochs"), *span("sep"), **k("sep"))
+    c3.number_input(tr("set.batch"), *span("sbatch"), **k("sbatch"))
     c3.select_slider(
         tr("set.lr"),
         sorted({1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, v["slr"]}),
