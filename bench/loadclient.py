@@ -116,9 +116,9 @@ class _Session:
         kind = fm.WhichOneof("type")
         if kind == "navigation":  # the page that ran: later reruns name it by its hash, as the browser does
             self.page_hash = fm.navigation.page_script_hash or self.page_hash
-        elif kind == "new_session":
-            for task in self.timers.values():  # a full run registers its fragments again
-                task.cancel()
+        elif kind == "new_session" and not fm.metadata.run.fragment_ids:
+            for task in self.timers.values():  # a full run registers its fragments again; a fragment's
+                task.cancel()  # own run (fragment_ids set) keeps them, as the browser's timers go on
             self.timers.clear()
         elif kind == "auto_rerun":
             a = fm.auto_rerun
