@@ -1,27 +1,23 @@
 """The Sequence-to-sequence lab: the shapes of RNN tasks, an encoder-decoder with and without
-attention, tagging, and text generation. The part is in the link (``?part=tagging``)."""
+attention, tagging, and text generation. Each trainable part is a run of the Lab runtime
+(``lab.part``); every setting is in the link (``?part=translate&att=dot&lmax=12``)."""
 
 import streamlit as st
 
 from ui import seq2seq_generate, seq2seq_shapes, seq2seq_tagging, seq2seq_translate
-from ui.frame import tr
-from ui.seq2seq_view import P, label
+from ui.frame import lang, tr
+from ui.lab import Lab
+from ui.seq2seq_fields import PARTS, seq2seq_fields
+from ui.seq2seq_view import label
 
-PARTS = {
-    "shapes": seq2seq_shapes,
-    "translate": seq2seq_translate,
-    "tagging": seq2seq_tagging,
-    "generate": seq2seq_generate,
+SHOW = {
+    "shapes": seq2seq_shapes.show,
+    "translate": seq2seq_translate.show,
+    "tagging": seq2seq_tagging.show,
+    "generate": seq2seq_generate.show,
 }
 
-st.title(tr("s2s.title"))
-st.markdown(tr("s2s.lead"))
-if f"{P}.part" not in st.session_state:  # first visit: the link's part
-    asked = st.query_params.get("part", "shapes")
-    if asked not in PARTS:
-        st.warning(tr("s2s.bad_part", got=asked))
-        asked = "shapes"
-    st.session_state[f"{P}.part"] = asked
-part = st.radio(tr("s2s.part"), list(PARTS), format_func=label("s2s.part_"), horizontal=True, key=f"{P}.part")
-st.query_params["part"] = part
-PARTS[part].show()
+lab = Lab("seq2seq", seq2seq_fields(lang()), columns=False)
+st.radio(tr("s2s.part"), PARTS, format_func=label("s2s.part_"), horizontal=True, **lab.arg("part"))
+lab.write_url()
+SHOW[lab.value("part")](lab)

@@ -195,7 +195,55 @@ _MEMORY_KNOBS = [
     _K("rep", "site", "rep", int, 1, 200, role="live", help="memory task and clipping: epochs"),
     _K("scale", "site", "scale", float, 0.1, 5.0, help="exploding gradients: recurrent weight scale"),
 ]
-for _k in _MEMORY_KNOBS:
+# The Sequence-to-sequence lab (rnnlab.seq2seq: its own configs, no CLI command): ``cell`` (narrowed to GRU
+# and LSTM), ``hidden``, ``lr`` and ``seed`` above set its encoder-decoder; its other parts have names of their
+# own (t: tagging, g: generation), budgets in optimizer steps.
+_SEQ2SEQ_KNOBS = [
+    _K(
+        "part",
+        "site",
+        "part",
+        str,
+        choices=("shapes", "translate", "tagging", "generate"),
+        role="view",
+        help="the part of the Sequence-to-sequence lab shown",
+    ),
+    _K(
+        "task",
+        "site",
+        "task",
+        str,
+        choices=("reverse", "sort", "spell-en", "spell-ko", "read-en", "read-ko"),
+        help="toy translation of the encoder-decoder",
+    ),
+    _K("att", "site", "att", str, choices=("none", "dot", "additive"), help="attention over the encoder"),
+    _K("lmin", "site", "lmin", int, 1, 16, help="shortest input length the encoder-decoder trains on"),
+    _K("lmax", "site", "lmax", int, 1, 16, help="longest input length it trains on (and accepts)"),
+    _K("budget", "site", "budget", int, 10, 20000, role="live", help="encoder-decoder: training steps"),
+    _K("longest", "site", "longest", int, 6, 16, help="length study: longest training length (from 4)"),
+    _K("sbudget", "site", "sbudget", int, 20, 5000, help="length study: training steps per model"),
+    _K("tag", "site", "tag", str, choices=("rise", "pos-en", "pos-ko"), help="tagging task"),
+    _K("tcell", "site", "tcell", str, choices=("gru", "lstm"), help="tagger: recurrent cell"),
+    _K("thid", "site", "thid", int, 1, 64, help="tagger: hidden units"),
+    _K("tbudget", "site", "tbudget", int, 10, 20000, role="live", help="tagger: training steps"),
+    _K("tlr", "site", "tlr", float, 1e-4, 0.1, role="live", help="tagger: Adam's learning rate"),
+    _K("text", "site", "text", str, choices=("en", "ko", "paste"), help="generation: text to learn"),
+    _K(
+        "unit",
+        "site",
+        "unit",
+        str,
+        choices=("syllable", "jamo"),
+        help="generation: Korean by syllable or jamo",
+    ),
+    _K("gcell", "site", "gcell", str, choices=("gru", "lstm"), help="character model: recurrent cell"),
+    _K("ghid", "site", "ghid", int, 8, 256, help="character model: hidden units"),
+    _K("gbudget", "site", "gbudget", int, 10, 20000, role="live", help="character model: training steps"),
+    _K("glr", "site", "glr", float, 1e-4, 0.1, role="live", help="character model: Adam's learning rate"),
+    _K("temp", "site", "temp", float, 0.1, 2.0, role="view", help="generation: sampling temperature"),
+    _K("glen", "site", "glen", int, 10, 1000, role="view", help="generation: characters to write"),
+]
+for _k in _MEMORY_KNOBS + _SEQ2SEQ_KNOBS:
     assert _k.name not in KNOBS, f"knob {_k.name} declared twice"
     KNOBS[_k.name] = _k
 LIVE = tuple(k.name for k in KNOBS.values() if k.role == "live")  # applied to a running trainer

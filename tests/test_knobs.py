@@ -91,8 +91,9 @@ def test_lab_defaults_are_the_task_default_preset(fields, task):
     assert all(to_data(values).get(k, v) == v for k, v in preset.data.items())
 
 
-def test_live_knobs_are_the_learning_rate_and_the_epoch_limit():
-    assert set(LIVE) == {"lr", "epochs", "slr", "sep", "rep"}  # the last three: the Memory lab's parts
+def test_live_knobs_are_learning_rates_and_limits():
+    memory, seq2seq = {"slr", "sep", "rep"}, {"budget", "tlr", "tbudget", "glr", "gbudget"}  # per part
+    assert set(LIVE) == {"lr", "epochs"} | memory | seq2seq
     assert all(
         k.role in ("model", "live", "view") and k.target in ("model", "train", "data", "site")
         for k in KNOBS.values()

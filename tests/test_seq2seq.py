@@ -91,3 +91,38 @@ def test_jamo_round_trip():
     assert hangul.decompose("각") == "\u1100\u1161\u11a8"
     assert hangul.compose(jamo) == text
     assert hangul.compose("\u1100") == "\u1100"  # a half-written letter stays as it is
+
+
+def test_the_lab_knobs_name_what_the_engine_takes():
+    from rnnlab.knobs import KNOBS
+    from rnnlab.seq2seq.config import ATTENTIONS, CELLS
+    from rnnlab.seq2seq.tagging import TAG_TASKS
+    from ui.seq2seq_fields import seq2seq_fields
+
+    assert KNOBS["task"].choices == tuple(TOY_TASKS) and KNOBS["att"].choices == ATTENTIONS
+    assert KNOBS["tag"].choices == tuple(TAG_TASKS) and KNOBS["tcell"].choices == CELLS
+    for lang in ("en", "ko"):
+        fields = seq2seq_fields(lang)
+        assert len({f.name for f in fields}) == len(fields)
+        for f in fields:  # each a knob, its default inside the knob's range
+            assert f.name in KNOBS and f.kind is KNOBS[f.name].kind
+            assert f.parse(f.format(f.default)) == f.default
+    live = {f.name for f in seq2seq_fields() if KNOBS[f.name].role == "live"}
+    assert live == {"budget", "lr", "tbudget", "tlr", "gbudget", "glr"}
+
+
+def test_the_length_study_trains_on_the_device_it_is_given_and_estimates_its_time():
+    from rnnlab.seq2seq.study import LengthStudy
+
+    cfg = Seq2SeqConfig(hidden_size=8, min_len=4, max_len=6)
+    study = LengthStudy(cfg, TrainBudget(steps=6, seed=1), n_test=10, device="cpu")
+    assert study.estimate_seconds() > 0 and study.steps == 0  # timed on copies
+    while not study.done:
+        study.run(seconds=0.05)
+    assert study.steps == 18 and study.current() is None
+    assert all(str(t.device) == "cpu" and t.step == 6 for t in study.trainers.values())
+    again = LengthStudy(cfg, TrainBudget(steps=6, seed=1), n_test=10)
+    again.run()
+    again.run()
+    again.run()
+    assert again.results == study.results  # chunks do not change the numbers

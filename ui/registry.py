@@ -73,7 +73,7 @@ LABS: tuple[LabEntry, ...] = (
         ("tag-rise", "tag-pos-en", "tag-pos-ko"),  # the encoder-decoder and generation train outside TASKS
         marker="s2s.title",
         area="s2s",
-        runtime=False,  # its own small runtime (ui/seq2seq_view.py): its models are not rnnlab.train.Trainer
+        runtime=False,  # on the runtime through lab.part, but no Train row on landing (the shapes overview)
     ),
 )
 

@@ -8,73 +8,68 @@ from rnnlab.seq2seq.charlm import MAX_SAMPLE, MAX_SEED, MAX_TEXT, MIN_TEXT, Char
 from rnnlab.seq2seq.config import CharLMConfig, TrainBudget
 from rnnlab.seq2seq.texts import shipped
 
-from .frame import lang, reason, show_error, tr
-from .seq2seq_view import P, Run, budget_controls, controls, ensure, label, live
+from . import live
+from .frame import reason, show_error, tr
+from .lab import Lab
+from .seq2seq_view import P, budget_controls, device, label, options, train_part
 
 PART = "generate"
 
 
-def _text() -> str:
-    sources = ["ko", "en", "paste"] if lang() == "ko" else ["en", "ko", "paste"]
-    source = st.radio(
-        tr("s2s.gen.source"), sources, format_func=label("s2s.gen.source_"), key=f"{P}.gen.source"
+def _text(lab: Lab) -> str:
+    """The text to learn: a shipped poem set, or the visitor's paste (not in the link)."""
+    st.radio(
+        tr("s2s.gen.source"), ["en", "ko", "paste"], format_func=label("s2s.gen.source_"), **lab.arg("text")
     )
-    if source != "paste":
-        return shipped(source)
+    if lab.value("text") != "paste":
+        return shipped(lab.value("text"))
     return st.text_area(tr("s2s.gen.paste"), "", height=160, key=f"{P}.gen.paste")
 
 
-def show() -> None:
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        text = _text()
+def show(lab: Lab) -> None:
+    lab.columns(f"_{PART}")
+    v, k = lab.values, lab.arg
+    with lab.settings():
+        text = _text(lab)
         st.caption(tr("s2s.gen.caps", min=MIN_TEXT, max=MAX_TEXT, seed=MAX_SEED, sample=MAX_SAMPLE))
-        jamo = False
-        if any(hangul.is_syllable(ch) for ch in text[:MAX_TEXT]):
-            unit = st.radio(
+        korean = any(hangul.is_syllable(ch) for ch in text[:MAX_TEXT])
+        if korean:
+            st.radio(
                 tr("s2s.gen.unit"),
                 ["syllable", "jamo"],
                 format_func=label("s2s.gen.unit_"),
                 horizontal=True,
-                key=f"{P}.gen.unit",
+                **k("unit"),
                 help=tr("s2s.gen.unit_help"),
             )
-            jamo = unit == "jamo"
         c = st.columns(2)
-        cell = c[0].radio(
-            tr("s2s.cell"), ["gru", "lstm"], format_func=str.upper, horizontal=True, key=f"{P}.gen.cell"
+        c[0].radio(tr("s2s.cell"), ["gru", "lstm"], format_func=str.upper, horizontal=True, **k("gcell"))
+        c[1].select_slider(tr("s2s.hidden"), options([32, 64, 96, 128], v["ghid"]), **k("ghid"))
+        budget_controls(lab, "gbudget", "glr")
+    jamo = korean and v["unit"] == "jamo"
+    cfg = CharLMConfig(cell=v["gcell"], hidden_size=v["ghid"], window=48, jamo=jamo)
+    budget = TrainBudget(v["gbudget"], batch_size=32, lr=v["glr"], seed=v["seed"])
+    with lab.main():
+        sig = (len(text), hash(text), v["gcell"], v["ghid"], jamo, v["seed"])
+        run = train_part(
+            lab, PART, sig, lambda: CharLMTrainer(text, cfg, budget, device(lab)), "gbudget", "glr"
         )
-        hidden = c[1].select_slider(tr("s2s.hidden"), [32, 64, 96, 128], 96, key=f"{P}.gen.hidden")
-        budget = budget_controls(PART, 400, 0.01)
-    cfg = CharLMConfig(cell=cell, hidden_size=hidden, window=48, jamo=jamo)
-    signature = (len(text), hash(text), tuple(vars(cfg).values()), tuple(budget.values()))
-    run = ensure(PART, signature, lambda: CharLMTrainer(text, cfg, TrainBudget(**budget, batch_size=32)))
-    if run is None:
-        return
-    trainer: CharLMTrainer = run.trainer
-    for note in trainer.notes:
-        st.warning(reason(note))
-    with right:
+        if run is None:
+            return
+        trainer: CharLMTrainer = run.trainer
+        for note in trainer.notes:
+            st.warning(reason(note))
         st.caption(tr("s2s.gen.vocab", n=len(trainer.vocab), chars=len(trainer.symbols)))
-        controls(PART, run)
         c = st.columns([3, 2, 2])
-        seed = c[0].text_input(
-            tr("s2s.gen.seed_text"), trainer.default_seed(), key=f"{P}.gen.seed.{signature[1]}"
+        seed = c[0].text_input(tr("s2s.gen.seed_text"), trainer.default_seed(), key=f"{P}.gen.seed.{sig[1]}")
+        c[1].slider(
+            tr("s2s.gen.temperature"), 0.1, 2.0, step=0.1, **k("temp"), help=tr("s2s.gen.temperature_help")
         )
-        temperature = c[1].slider(
-            tr("s2s.gen.temperature"),
-            0.1,
-            2.0,
-            0.8,
-            0.1,
-            key=f"{P}.gen.temp",
-            help=tr("s2s.gen.temperature_help"),
-        )
-        length = c[2].number_input(tr("s2s.gen.length"), 10, MAX_SAMPLE, 200, 10, key=f"{P}.gen.length")
-        live(PART, run, lambda r: draw(r, seed, temperature, int(length)))
+        c[2].number_input(tr("s2s.gen.length"), 10, MAX_SAMPLE, step=10, **k("glen"))
+        lab.part(PART).live(lambda r: draw(r, seed, v["temp"], v["glen"]))
 
 
-def draw(run: Run, seed: str, temperature: float, length: int) -> None:
+def draw(run: live.LabRun, seed: str, temperature: float, length: int) -> None:
     trainer: CharLMTrainer = run.trainer
     if trainer.step == 0:
         st.caption(tr("s2s.untrained"))

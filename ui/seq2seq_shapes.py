@@ -4,7 +4,9 @@ import streamlit as st
 
 from rnnlab.viz_shapes import shape_diagram
 
+from . import settings
 from .frame import tr
+from .lab import Lab
 from .seq2seq_view import P
 
 # shape -> (inputs, outputs, the part of this lab that trains it; None: another lab)
@@ -16,11 +18,7 @@ EXAMPLES = {
 }
 
 
-def _open(part: str) -> None:
-    st.session_state[f"{P}.part"] = part
-
-
-def show() -> None:
+def show(lab: Lab) -> None:
     st.markdown(tr("s2s.shapes.lead"))
     cols = st.columns(2) + st.columns(2)
     for col, (kind, (ins, outs, part)) in zip(cols, EXAMPLES.items()):
@@ -36,7 +34,7 @@ def show() -> None:
                 st.button(
                     tr("s2s.shapes.open_part") + f": {tr(f's2s.part_{part}')}",
                     key=f"{P}.open.{part}",
-                    on_click=_open,
-                    args=(part,),
+                    on_click=settings.set_value,
+                    args=(lab.key, "part", part),
                     icon="▶️",
                 )

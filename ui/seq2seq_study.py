@@ -1,12 +1,11 @@
 """Accuracy by input length, with and without attention: the measured table, or the visitor's own run.
 
 The study trains three models (minutes on a small CPU), so the page first shows the figures that
-``bench/seq2seq.py`` measured (rnnlab/seq2seq/measured.py) and offers to run it again, in chunks in a
-fragment with a progress bar, for the task and sizes chosen above.
+``bench/seq2seq.py`` measured (rnnlab/seq2seq/measured.py) and offers to run it again for the task and
+sizes chosen above, as a part of the Lab runtime (``lab.part("study")``): the expected time before it
+starts (and a confirmation when long), Stop that is the runtime's Pause (Run goes on where it stopped),
+Reset, and the models on the sidebar's device.
 """
-
-import logging
-import threading
 
 import streamlit as st
 
@@ -15,8 +14,14 @@ from rnnlab.seq2seq.measured import LENGTHS
 from rnnlab.seq2seq.study import LengthStudy
 from rnnlab.viz_seq import length_chart
 
+from . import live
 from .frame import tr
-from .seq2seq_view import CHUNK, TICK, P, state
+from .lab import Lab, duration
+from .live_progress import Meter
+from .seq2seq_view import P, device
+
+PART = "study"
+CHUNK = 0.8  # seconds of study training per fragment run: less redraw overhead, Stop within a second
 
 
 def _names() -> dict[str, str]:
@@ -41,20 +46,31 @@ def _chart(lengths, results, trained, key) -> None:
     st.plotly_chart(fig, key=key, config={"displayModeBar": False})
 
 
-def _start(cfg: Seq2SeqConfig, longest: int, steps: int) -> None:
-    study_cfg = Seq2SeqConfig(cfg.task, cfg.cell, cfg.hidden_size, cfg.embedding_dim, "none", 4, longest)
-    state()["study"] = {
-        "study": LengthStudy(study_cfg, TrainBudget(steps=steps, lr=LENGTHS["lr"])),
-        "running": True,
-        "lock": threading.Lock(),  # a click's rerun may start while a chunk still trains
-    }
+def _meter(s: LengthStudy) -> Meter:
+    return Meter("step", s.steps, len(s.kinds) * s.budget.steps, seconds=sum(s.seconds.values()))
 
 
-def _stop() -> None:
-    state().pop("study", None)
+def _estimate(run: live.LabRun) -> tuple[float, str]:
+    if "seconds" not in run.extra:
+        with run.lock:
+            run.extra["seconds"] = run.trainer.estimate_seconds()
+    total = run.extra["seconds"]
+    return total, tr("s2s.tr.study_estimate", n=len(run.trainer.kinds), total=duration(total))
 
 
-def show(cfg: Seq2SeqConfig) -> None:
+def _progress(run: live.LabRun, chart_key: str) -> None:
+    s: LengthStudy = run.trainer
+    kind = s.current()
+    if s.done:
+        st.success(tr("s2s.tr.study_done", seconds=sum(s.seconds.values())), icon="✅")
+        return
+    st.progress(s.progress, tr("s2s.tr.study_progress", kind=_names()[kind], done=s.progress))
+    if not run.running and s.steps > 0:
+        at = s.trainers[kind].step if kind in s.trainers else 0
+        st.info(tr("s2s.tr.study_stopped", kind=_names()[kind], step=at), icon="⏹️")
+
+
+def show(lab: Lab) -> None:
     st.subheader(tr("s2s.tr.study"))
     st.markdown(tr("s2s.tr.study_lead"))
     m = LENGTHS
@@ -64,51 +80,31 @@ def show(cfg: Seq2SeqConfig) -> None:
     )
     st.caption(tr("s2s.tr.study_measured", settings=settings))
     _chart(m["lengths"], m["results"], (m["lengths"][0], m["lengths"][-1]), f"{P}.study.measured")
-    c = st.columns(3)
-    longest = c[0].slider(tr("s2s.tr.study_longest"), 6, 16, 16, key=f"{P}.study.longest")
-    steps = c[1].number_input(
-        tr("s2s.tr.study_steps"), 20, 5000, LENGTHS["steps"], 100, key=f"{P}.study.steps"
+    v = lab.values
+    c = st.columns(2)
+    c[0].slider(tr("s2s.tr.study_longest"), 6, 16, **lab.arg("longest"))
+    c[1].number_input(tr("s2s.tr.study_steps"), 20, 5000, step=100, **lab.arg("sbudget"))
+    cfg = Seq2SeqConfig(v["task"], v["cell"], v["hidden"], 16, "none", 4, v["longest"])
+    budget = TrainBudget(steps=v["sbudget"], lr=LENGTHS["lr"], seed=v["seed"])
+    sig = (v["task"], v["cell"], v["hidden"], v["longest"], v["sbudget"], v["seed"], device(lab))
+    part = lab.part(PART)
+    part.run(
+        sig,
+        lambda: ({PART: LengthStudy(cfg, budget, device=device(lab))}, PART),
+        meter=_meter,
+        estimate=_estimate,
+        step=False,
+        labels=(tr("s2s.tr.study_run"), tr("s2s.tr.study_stop")),
+        chunk_seconds=CHUNK,
     )
-    per_step = sum(LENGTHS["seconds"].values()) / LENGTHS["steps"]  # three models, lengths 4-16
-    minutes = max(1, round(per_step * steps * (4 + longest) / 20 / 60))  # cost grows with the length
-    c[2].button(
-        tr("s2s.tr.study_run", minutes=minutes),
-        key=f"{P}.study.run",
-        on_click=_start,
-        args=(cfg, longest, steps),
-    )
-    entry = state().get("study")
-    if entry:
-        _panel(entry)
 
-
-def _panel(entry: dict) -> None:
-    @st.fragment(run_every=TICK if entry["running"] else None)
-    def _run():
-        study: LengthStudy = entry["study"]
-        try:
-            if entry["running"]:
-                with entry["lock"]:
-                    study.run(seconds=CHUNK)
-                if study.done:
-                    entry["running"] = False
-                    st.rerun(scope="app")
-        except Exception:
-            logging.getLogger("rnnlab").exception("length study failed")
-            entry["running"] = False
-            st.error(tr("frame.crash"), icon="🛠️")
-            return
+    def draw(run: live.LabRun) -> None:
+        study: LengthStudy = run.trainer
         cfg, b = study.cfg, study.budget
         model = f"{cfg.cell.upper()}({cfg.hidden_size})"
         settings = _settings(cfg.task, model, cfg.min_len, cfg.max_len, b.steps, b.batch_size, b.lr, b.seed)
         st.caption(tr("s2s.tr.study_yours", settings=settings))
-        if not study.done:
-            current = next(k for k in study.kinds if k not in study.results)
-            st.progress(
-                study.progress, tr("s2s.tr.study_progress", kind=_names()[current], done=study.progress)
-            )
-            st.button(tr("s2s.tr.study_stop"), key=f"{P}.study.stop", on_click=_stop)
         if study.results:
             _chart(study.lengths, study.results, (cfg.min_len, cfg.max_len), f"{P}.study.yours")
 
-    _run()
+    part.live(draw, _progress)

@@ -8,8 +8,10 @@ from rnnlab.seq2seq.config import TaggerConfig, TrainBudget
 from rnnlab.seq2seq.tagging import TAG_TASKS, TaggerTrainer
 from rnnlab.viz_seq import tag_probs
 
-from .frame import lang, tr
-from .seq2seq_view import P, Run, budget_controls, controls, ensure, label, live, read_input
+from . import live
+from .frame import tr
+from .lab import Lab
+from .seq2seq_view import P, budget_controls, device, label, options, read_input, train_part
 
 PART = "tagging"
 
@@ -19,47 +21,44 @@ def _example(name: str) -> str:
     return " ".join(w for w, _ in task.sentences[2]) if task.sentences else "3145926"
 
 
-def show() -> None:
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        tasks = list(TAG_TASKS)
-        default = tasks.index("pos-ko") if lang() == "ko" else 0
-        name = st.selectbox(
-            tr("s2s.tag.task"),
-            tasks,
-            default,
-            format_func=label("s2s.tag.task_"),
-            key=f"{P}.tag.task",
-        )
+def show(lab: Lab) -> None:
+    lab.columns(f"_{PART}")
+    v, k = lab.values, lab.arg
+    with lab.settings():
+        st.selectbox(tr("s2s.tag.task"), list(TAG_TASKS), format_func=label("s2s.tag.task_"), **k("tag"))
         c = st.columns(2)
-        cell = c[0].radio(
-            tr("s2s.cell"), ["gru", "lstm"], format_func=str.upper, horizontal=True, key=f"{P}.tag.cell"
+        c[0].radio(tr("s2s.cell"), ["gru", "lstm"], format_func=str.upper, horizontal=True, **k("tcell"))
+        c[1].select_slider(tr("s2s.hidden"), options([4, 8, 16, 32], v["thid"]), **k("thid"))
+        budget_controls(lab, "tbudget", "tlr")
+    with lab.main():
+        cfg = TaggerConfig(task=v["tag"], cell=v["tcell"], hidden_size=v["thid"])
+        budget = TrainBudget(v["tbudget"], batch_size=32, lr=v["tlr"], seed=v["seed"])
+        run = train_part(
+            lab,
+            PART,
+            (v["tag"], v["tcell"], v["thid"], v["seed"]),
+            lambda: TaggerTrainer(cfg, budget, device(lab)),
+            "tbudget",
+            "tlr",
+            tr("s2s.tag.right"),
         )
-        hidden = c[1].select_slider(tr("s2s.hidden"), [4, 8, 16, 32], 16, key=f"{P}.tag.hidden")
-        budget = budget_controls(PART, 300, 0.01)
-    cfg = TaggerConfig(task=name, cell=cell, hidden_size=hidden)
-    run = ensure(
-        PART,
-        (tuple(vars(cfg).values()), tuple(budget.values())),
-        lambda: TaggerTrainer(cfg, TrainBudget(**budget, batch_size=32)),
-    )
-    if run is None:
-        return
-    task = TAG_TASKS[name]
-    with right:
-        controls(PART, run)
+        if run is None:
+            return
+        name = run.trainer.cfg.task
+        task = TAG_TASKS[name]
         text = st.text_input(tr("s2s.tag.input"), _example(name), key=f"{P}.tag.input.{name}")
         shown = " ".join(task.vocab[:14]) + (" ..." if len(task.vocab) > 14 else "")
         st.caption(tr("s2s.tag.caps", max=cfg.max_len, tokens=shown))
-        live(PART, run, lambda r: draw(r, cfg, text), tr("s2s.tr.exact").split(" (")[0])
+        lab.part(PART).live(lambda r: draw(r, text))
 
 
-def draw(run: Run, cfg: TaggerConfig, text: str) -> None:
-    task = TAG_TASKS[cfg.task]
-    tokens = read_input(task, text, cfg.max_len, run)
+def draw(run: live.LabRun, text: str) -> None:
+    trainer: TaggerTrainer = run.trainer
+    task = trainer.task
+    tokens = read_input(task, text, trainer.cfg.max_len, run)
     if tokens is None:
         return
-    out = run.trainer.tag(tokens)
+    out = trainer.tag(tokens)
     truth = task.truth(tokens)
     rows = {tr("s2s.tag.table_input"): tokens, tr("s2s.tag.table_pred"): out["tags"]}
     if truth:

@@ -7,66 +7,78 @@ from rnnlab.seq2seq.toy import EOS, TOY_TASKS
 from rnnlab.seq2seq.train import Seq2SeqTrainer
 from rnnlab.viz_seq import attention_heatmap, context_bars, prob_heatmap
 
-from . import seq2seq_study
-from .frame import lang, tr
-from .seq2seq_view import P, Run, budget_controls, controls, ensure, label, live, read_input
+from . import live, seq2seq_study
+from .frame import tr
+from .lab import Lab
+from .seq2seq_view import P, budget_controls, device, label, options, read_input, train_part
 
 PART = "translate"
 
 
-def settings() -> tuple[Seq2SeqConfig, dict]:
-    tasks = list(TOY_TASKS)
-    default = tasks.index("spell-ko") if lang() == "ko" else 0
-    task = st.selectbox(tr("s2s.tr.task"), tasks, default, format_func=label("s2s.tr.task_"), key=f"{P}.task")
-    attention = st.radio(
+def settings(lab: Lab) -> None:
+    k = lab.arg
+    st.selectbox(tr("s2s.tr.task"), list(TOY_TASKS), format_func=label("s2s.tr.task_"), **k("task"))
+    st.radio(
         tr("s2s.tr.attention"),
         ATTENTIONS,
         format_func=label("s2s.tr.att_"),
         horizontal=True,
-        key=f"{P}.attention",
+        **k("att"),
         help=tr("s2s.tr.attention_help"),
     )
     c = st.columns(2)
-    cell = c[0].radio(
-        tr("s2s.cell"), ["gru", "lstm"], format_func=str.upper, horizontal=True, key=f"{P}.tr.cell"
-    )
-    hidden = c[1].select_slider(tr("s2s.hidden"), [8, 16, 32, 64, 128], 64, key=f"{P}.tr.hidden")
-    lo, hi = st.slider(
-        tr("s2s.tr.lengths"), 1, 16, (5, 8), key=f"{P}.tr.lengths", help=tr("s2s.tr.lengths_help")
-    )
-    budget = budget_controls(PART, 1500, 0.005)
-    return Seq2SeqConfig(task, cell, hidden, 16, attention, lo, hi), budget
+    c[0].radio(tr("s2s.cell"), ["gru", "lstm"], format_func=str.upper, horizontal=True, **k("cell"))
+    c[1].select_slider(tr("s2s.hidden"), options([8, 16, 32, 64, 128], lab.value("hidden")), **k("hidden"))
+    c = st.columns(2)
+    c[0].number_input(tr("s2s.tr.lmin"), 1, 16, **k("lmin"))
+    c[1].number_input(tr("s2s.tr.lmax"), 1, 16, **k("lmax"), help=tr("s2s.tr.lengths_help"))
+    budget_controls(lab, "budget", "lr")
 
 
-def show() -> None:
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        cfg, budget = settings()
-    run = ensure(
-        PART,
-        (tuple(vars(cfg).values()), tuple(budget.values())),
-        lambda: Seq2SeqTrainer(cfg, TrainBudget(**budget)),
-    )
-    if run is None:
-        return
-    task = TOY_TASKS[cfg.task]
-    with right:
-        controls(PART, run)
-        text = st.text_input(
-            tr("s2s.tr.input"), task.example(min(5, cfg.max_len)), key=f"{P}.tr.input.{cfg.task}"
+def config(v: dict) -> Seq2SeqConfig:
+    """The encoder-decoder the settings describe (a keyed error if the lengths are crossed)."""
+    return Seq2SeqConfig(v["task"], v["cell"], v["hidden"], 16, v["att"], v["lmin"], v["lmax"]).validate()
+
+
+def show(lab: Lab) -> None:
+    lab.columns(f"_{PART}")
+    v = lab.values
+    with lab.settings():
+        settings(lab)
+    with lab.main():
+        sig = tuple(v[f] for f in ("task", "att", "cell", "hidden", "lmin", "lmax", "seed"))
+        run = train_part(
+            lab,
+            PART,
+            sig,
+            lambda: Seq2SeqTrainer(
+                config(v), TrainBudget(v["budget"], lr=v["lr"], seed=v["seed"]), device(lab)
+            ),
+            "budget",
+            "lr",
+            tr("s2s.tr.exact"),
         )
-        st.caption(tr("s2s.tr.caps", max=cfg.max_len, tokens=" ".join(task.src_words)))
-        live(PART, run, lambda r: draw(r, cfg, text), tr("s2s.tr.exact"))
+        if run is not None:
+            cfg: Seq2SeqConfig = run.trainer.cfg
+            task = TOY_TASKS[cfg.task]
+            text = st.text_input(
+                tr("s2s.tr.input"), task.example(min(5, cfg.max_len)), key=f"{P}.tr.input.{cfg.task}"
+            )
+            st.caption(tr("s2s.tr.caps", max=cfg.max_len, tokens=" ".join(task.src_words)))
+            lab.part(PART).live(lambda r: draw(r, text))
     st.divider()
-    seq2seq_study.show(cfg)
+    seq2seq_study.show(lab)
 
 
-def draw(run: Run, cfg: Seq2SeqConfig, text: str) -> None:
+def draw(run: live.LabRun, text: str) -> None:
+    cfg: Seq2SeqConfig = run.trainer.cfg
+    model = run.trainer.model
     task = TOY_TASKS[cfg.task]
     tokens = read_input(task, text, cfg.max_len, run)
     if tokens is None:
         return
-    out = run.trainer.model.greedy(task.encode(tokens), max_steps=len(tokens) + 2)
+    src = task.encode(tokens).to(run.trainer.device)  # (1, S)
+    out = model.greedy(src, max_steps=len(tokens) + 2)
     vocab = task.tgt_vocab
     ids = out["ids"][0].tolist()
     steps = len(ids) if EOS not in ids else ids.index(EOS) + 1
@@ -77,7 +89,7 @@ def draw(run: Run, cfg: Seq2SeqConfig, text: str) -> None:
     c[0].markdown(f"**{tr('s2s.tr.output')}**  \n### `{task.tgt_sep.join(decoded) or '∅'}`")
     verdict = tr("s2s.tr.correct") if decoded == expected else tr("s2s.tr.wrong")
     c[1].markdown(f"**{tr('s2s.tr.expected')}** {verdict}  \n### `{task.tgt_sep.join(expected)}`")
-    probs = out["probs"][0, :steps].numpy()  # (T, V)
+    probs = out["probs"][0, :steps].cpu().numpy()  # (T, V)
     st.plotly_chart(
         prob_heatmap(
             probs, chosen, vocab, tr("s2s.tr.probs_title"), tr("s2s.tr.probs_x"), tr("s2s.tr.probs_y")
@@ -85,12 +97,15 @@ def draw(run: Run, cfg: Seq2SeqConfig, text: str) -> None:
         key=f"{P}.fig.tr_probs",
     )
     if out["attention"] is not None:
-        weights = out["attention"][0, :steps].numpy()  # (T, S)
+        weights = out["attention"][0, :steps].cpu().numpy()  # (T, S)
         fig = attention_heatmap(
             weights, tokens, chosen, tr("s2s.tr.attn_title"), tr("s2s.tr.attn_x"), tr("s2s.tr.attn_y")
         )
         st.plotly_chart(fig, key=f"{P}.fig.tr_attn")
     fig = context_bars(
-        out["context"][0].numpy(), tr("s2s.tr.context_title"), tr("s2s.tr.context_x"), tr("s2s.tr.context_y")
+        out["context"][0].cpu().numpy(),
+        tr("s2s.tr.context_title"),
+        tr("s2s.tr.context_x"),
+        tr("s2s.tr.context_y"),
     )
     st.plotly_chart(fig, key=f"{P}.fig.tr_context")
