@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 from rnnlab.textclf import build_text_task
-from ui import inspect_view, sentence_sources, sentence_view
+from ui import inspect_view, sentence_conv, sentence_sources, sentence_view
 from ui.compare_view import shown_name
 from ui.frame import reason, tr
 from ui.lab import Lab
@@ -17,6 +17,7 @@ with lab.settings():
     data = sentence_sources.source(lab)
     sentence_sources.tokens(lab)
     lab.model_settings(sentence_sources.preset_task(lab), extra=("emb",))
+    sentence_conv.controls(lab)
 
 with lab.main():
     if data is None:

@@ -142,3 +142,49 @@ def _ratings(texts):
 def test_bad_input_is_explained_in_korean():
     at = app(lang="ko", page="labs/sentences.py", src="ko", msg="가" * 2_100)  # longer than a message may be
     assert any("입력이 너무 깁니다: 2,100자" in e.value for e in at.error) and not at.exception
+
+
+def korean_widgets(monkeypatch, lang: str) -> None:
+    """AppTest formats a widget's choices outside the page's run, where the visitor's language is unknown
+    (English): the Korean tests make it Korean there too, so clicks on a Korean page find their choices."""
+    if lang == "ko":
+        monkeypatch.setattr("ui.frame.lang", lambda: "ko")
+
+
+@pytest.mark.parametrize(
+    "lang,src,msg,maps_title",
+    [("en", "en", "you are not happy", "Feature maps"), ("ko", "ko", "이 영화 정말 재미있어", "특징 맵")],
+)
+def test_the_conv_front_end_from_its_controls_to_the_feature_maps(lang, src, msg, maps_title, monkeypatch):
+    from rnnlab.knobs import KNOBS
+
+    korean_widgets(monkeypatch, lang)
+    at = app(lang=lang, page="labs/sentences.py", src=src, epochs="15", msg=msg)
+    filters = at.number_input(key="sentences.filters")
+    assert (filters.value, filters.min, filters.max) == (0, KNOBS["filters"].lo, KNOBS["filters"].hi)
+    assert at.select_slider(key="sentences.kernel").options == ["1", "3", "5", "7", "9"]
+    assert at.select_slider(key="sentences.kernel").disabled  # no maps, no kernel to choose
+    assert (at.slider(key="sentences.pool").min, at.slider(key="sentences.pool").max) == (1, 8)
+    about = "n-gram" if lang == "en" else "국소 패턴"  # the two sentences on what the convolution adds
+    assert any(about in c.value for c in at.caption)
+    filters.set_value(8).run()
+    at.slider(key="sentences.drop").set_value(0.2).run()
+    at.segmented_control(key="sentences.readout").set_value("max").run()
+    assert at.query_params["filters"] == "8" and at.query_params["readout"] == "max"
+    assert not at.select_slider(key="sentences.kernel").disabled
+    run = train_to_end(at, "sentences")
+    cfg = run.trainer.model.cfg
+    got = (cfg.conv_filters, cfg.conv_kernel, cfg.conv_pool, cfg.readout, cfg.input_dropout)
+    assert got == (8, 3, 2, "max", 0.2)
+    words = msg.split()
+    strip = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith(("The verdict", "판정이")))
+    pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]  # one RNN step per pooled pair
+    assert strip["layout"]["xaxis"]["ticktext"] == pairs
+    at.segmented_control(key="sentences.view").set_value("maps").run()
+    maps = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith(maps_title))
+    assert len(maps["layout"]["xaxis"]["ticktext"]) == len(words)
+    assert maps["layout"]["meta"]["pool_lines"] == len(pairs) - 1
+    at.segmented_control(key="sentences.view").set_value("summary").run()
+    count = f"{8 * (8 * 3 + 1):,}"  # F·(E·K + 1), E = 8
+    assert any(c.value.startswith(("Convolution:", "합성곱:")) and count in c.value for c in at.caption)
+    assert not at.error and not at.exception

@@ -12,13 +12,25 @@ from rnnlab.models import seeded_model
 from rnnlab.tasks import resolve
 from rnnlab.train import Trainer
 
-CASES = {
-    "emoji": ({}, {"epochs": 12}),
+CASES = {  # name: (task, model settings, training settings)
+    "emoji": ("emoji", {}, {"epochs": 12}),
     "sentences": (
+        "sentences",
         {"cell": "lstm", "bidirectional": True},
         {"epochs": 6, "optimizer": "sgd", "momentum": 0.9},
     ),
-    "airline": ({"cell": "rnn", "num_layers": 2, "dropout": 0.2}, {"epochs": 4, "clip": 1.0}),
+    "airline": ("airline", {"cell": "rnn", "num_layers": 2, "dropout": 0.2}, {"epochs": 4, "clip": 1.0}),
+    # the conv front-end (ragged rows, pooled lengths), pooling over time and dropout's random stream
+    "sentences-conv": (
+        "sentences-ko",
+        {"conv_filters": 6, "conv_kernel": 3, "conv_pool": 2, "readout": "max", "input_dropout": 0.3},
+        {"epochs": 5},
+    ),
+    "sentences-conv-bidir": (
+        "sentences",
+        {"conv_filters": 4, "conv_kernel": 5, "conv_pool": 3, "readout": "mean", "bidirectional": True},
+        {"epochs": 5},
+    ),
 }
 
 
@@ -31,9 +43,9 @@ def _script_losses(text: str, tmp_path) -> tuple[list[float], str]:
     return losses, run.stdout
 
 
-@pytest.mark.parametrize("task", CASES)
-def test_the_script_reproduces_the_sites_losses(task, tmp_path):
-    model, train = CASES[task]
+@pytest.mark.parametrize("case", CASES)
+def test_the_script_reproduces_the_sites_losses(case, tmp_path):
+    task, model, train = CASES[case]
     td, mc, tc = resolve(task, model=model, train={**train, "seed": 3})
     site = Trainer(seeded_model(mc, tc.seed), td.train, tc).run()
     text = standalone_script(mc, tc, td.train, td.test, title=task)

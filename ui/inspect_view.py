@@ -38,6 +38,7 @@ def verdict(
     """The big verdict and the strip of the winning class's probability after each token; ``name`` names
     the model behind it when several train side by side."""
     tr_ = trace(model, x)
+    tokens = model.step_labels(tokens)  # with the conv front-end a step reads a pooled group of tokens
     if tr_.outputs.shape[1] == 1:  # binary: P(second class)
         p = float(tr_.final[0])
         k = decide(p)
@@ -64,10 +65,12 @@ def verdict(
 
 
 def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_) -> None:
-    """One view at a time (hidden states, gates, gradient flow, parameters): only the chosen view is
-    drawn, so a live redraw costs the visitor's browser a few charts, not all of them."""
+    """One view at a time (hidden states, the conv front-end's feature maps, gates, gradient flow,
+    parameters): only the chosen view is drawn, so a live redraw costs the visitor's browser a few
+    charts, not all of them. ``tokens`` are the tokens read; the RNN's steps are their pooled groups."""
     cell = model.cfg.cell
-    views = ["hidden", "gates", "grad", "summary"]
+    views = ["hidden", *(["maps"] if tr_.maps is not None else []), "gates", "grad", "summary"]
+    words, tokens = tokens, model.step_labels(tokens)  # per token (maps, gradients); per RNN step
     view = (
         st.segmented_control(
             tr("inspect.view"),
@@ -92,6 +95,8 @@ def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_)
                 key=f"{page}.h{i}",
                 config={"displayModeBar": False},
             )
+    elif view == "maps":
+        feature_maps(page, model, tr_.maps, words)
     elif view == "gates":
         if cell == "rnn":
             st.info(tr("inspect.no_gates"))
@@ -135,7 +140,7 @@ def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_)
         st.plotly_chart(
             viz.step_bars(
                 np.maximum(rep.norms, 1e-12),
-                tokens,
+                words,
                 tr("inspect.grad_title"),
                 tr("inspect.grad_axis"),
                 log_y=True,
@@ -144,12 +149,31 @@ def insides(page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], tr_)
             config={"displayModeBar": False},
         )
         st.plotly_chart(
-            viz.step_bars(rep.saliency, tokens, tr("inspect.sal_title"), tr("inspect.sal_axis"), signed=True),
+            viz.step_bars(rep.saliency, words, tr("inspect.sal_title"), tr("inspect.sal_axis"), signed=True),
             key=f"{page}.sal",
             config={"displayModeBar": False},
         )
     else:
         summary_table(model)
+
+
+def feature_maps(page: str, model: SeqModel, maps: np.ndarray, tokens: list[str]) -> None:
+    """The conv front-end's maps m_t, one column per token; dashed lines mark the groups the pooling
+    turns into one step of the RNN."""
+    heat_notes(len(tokens), 1)
+    st.caption(tr("conv.maps_help", k=model.cfg.conv_kernel, p=model.cfg.conv_pool))
+    st.plotly_chart(
+        viz.feature_map_heatmap(
+            maps,
+            tokens,
+            model.cfg.conv_pool,
+            tr("conv.maps_title", f=model.cfg.conv_filters, k=model.cfg.conv_kernel),
+            tr("conv.map_axis"),
+            tr("conv.token_axis"),
+        ),
+        key=f"{page}.maps",
+        config={"displayModeBar": False},
+    )
 
 
 def heat_notes(steps: int, directions: int, limit: int = viz.MAX_STEPS, key: str = "cls.steps_cut") -> None:
@@ -182,7 +206,10 @@ def summary_table(model: SeqModel) -> None:
             "sum.keras",
             cell=cfg.cell.upper(),
             h=cfg.hidden_size,
-            n_in=model.input_width,
-            keras=keras_count(cfg.cell, cfg.hidden_size, model.input_width),
+            n_in=model.rnn_width,
+            keras=keras_count(cfg.cell, cfg.hidden_size, model.rnn_width),
         )
     )
+    if cfg.conv:  # the front-end's count by hand, as the table's formula column writes it
+        f, k, n = cfg.conv_filters, cfg.conv_kernel, model.input_width
+        st.caption(tr("conv.count", f=f, k=k, n_in=n, count=f * (n * k + 1)))
