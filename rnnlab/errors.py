@@ -91,9 +91,6 @@ def say(message: Exception | str, lang: str = "en") -> str:
     key = getattr(message, "key", None)
     if not key:
         return str(message)
-    return _text(
-        getattr(message, "section", "err"),
-        key,
-        getattr(message, "values", {}),
-        lang if lang in LANGS else "en",
-    )
+    values = getattr(message, "values", {})
+    values = {k: say(v, lang) if getattr(v, "key", None) else v for k, v in values.items()}  # a reason inside
+    return _text(getattr(message, "section", "err"), key, values, lang if lang in LANGS else "en")
