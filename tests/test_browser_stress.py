@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, browser_page, click_train, server_log, streamlit_server
+from browser import CHROMIUM, LAST_EPOCH_JS, browser_page, click_train, server_log, streamlit_server
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 TAP = 0.3  # seconds between a visitor's interactions
@@ -68,4 +68,27 @@ def test_long_runs_survive_a_visitor_who_keeps_clicking_and_typing():
 
         taps = _train_while(page, "Done: 4000 epochs", type_, limit=180)
         assert taps >= 5, taps
+        _clean(page, proc)
+
+
+def test_generation_pauses_where_the_visitor_asked_and_says_where():
+    """A part of the Sequence-to-sequence lab (lab.part): Train, Pause while it trains; the run holds
+    and the page says at which step it stopped."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium")
+    with streamlit_server() as (url, proc), browser_page() as page:
+        page.goto(url + "/seq2seq?part=generate&gbudget=20000&ghid=32")
+        page.get_by_role("button", name="▶ Train").wait_for(timeout=60_000)
+        click_train(page)
+        deadline = time.time() + 60
+        while time.time() < deadline and page.evaluate(LAST_EPOCH_JS) < 2:  # the loss curve has steps
+            page.wait_for_timeout(300)
+        assert page.evaluate(LAST_EPOCH_JS) >= 2, "generation did not start training"
+        page.get_by_role("button", name="⏸ Pause").click()
+        paused = page.get_by_text("Paused at step")
+        paused.wait_for(timeout=30_000)  # the chunk under way may still land first
+        step = page.evaluate(LAST_EPOCH_JS)
+        page.wait_for_timeout(2_000)
+        assert page.evaluate(LAST_EPOCH_JS) == step and 0 < step < 20000  # paused means paused
+        assert f"{step:,}" in paused.first.inner_text()  # it says where it stopped
         _clean(page, proc)
