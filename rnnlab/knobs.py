@@ -144,7 +144,7 @@ KNOBS: dict[str, Knob] = {
             "site",
             "src",
             str,
-            choices=("en", "ko", "movies", "paste", "upload", "nsmc", "imdb", "reuters"),
+            choices=("en", "ko", "movies", "paste", "upload", "files", "nsmc", "imdb", "reuters"),
             help="data set",
         ),
         _K("subset", "site", "subset", int, 100, 50000, help="training texts drawn from a downloaded corpus"),

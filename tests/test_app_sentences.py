@@ -188,3 +188,59 @@ def test_the_conv_front_end_from_its_controls_to_the_feature_maps(lang, src, msg
     count = f"{8 * (8 * 3 + 1):,}"  # F·(E·K + 1), E = 8
     assert any(c.value.startswith(("Convolution:", "합성곱:")) and count in c.value for c in at.caption)
     assert not at.error and not at.exception
+
+
+def _samples() -> list[tuple[str, bytes, str]]:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "samples"
+    return [(n, (folder / n).read_bytes(), "text/csv") for n in ("True.csv", "Fake.csv")]
+
+
+def test_one_file_per_class_trains_on_the_chosen_columns():
+    at = app(page="labs/sentences.py", src="files", epochs="10", lr="0.01")
+    box = at.file_uploader[0]
+    assert box.accept_multiple_files and any("one per class" in i.value for i in at.info)
+    box.set_value(_samples()).run()
+    td = lab_state(at, "sentences").task
+    assert td.labels == ["Fake", "True"] and len(td.text.data.texts) == 48
+    assert at.multiselect[0].value == ["title"] and at.multiselect[0].options == [
+        "title",
+        "text",
+        "subject",
+        "date",
+    ]
+    assert any("first 1,000 characters" in c.value for c in at.caption)  # the stated cut
+    at.multiselect[0].set_value(["title", "text"]).run()
+    data = lab_state(at, "sentences").task.text.data
+    assert data.texts[0].startswith("Harbor city council approves budget for new water plant\nHARBORVILLE")
+    run = train_to_end(at, "sentences")
+    assert run.epoch == 10 and any(m.value.startswith("### Verdict") for m in at.markdown)
+    at.multiselect[0].set_value(["text"]).run()  # the fake row with an empty text is skipped, said so
+    assert any("Fake.csv: 1 row(s) with an empty text skipped" in c.value for c in at.caption)
+    assert not at.error and not at.exception
+
+
+def test_one_file_alone_waits_for_the_other_and_a_bad_file_is_let_go():
+    at = app(page="labs/sentences.py", src="files")
+    at.file_uploader[0].set_value(_samples()[:1]).run()
+    assert any("at least two" in e.value and "True.csv" in e.value for e in at.error)
+    assert at.file_uploader[0].key == "sentences.file0"  # kept: the second file may come next
+    at.file_uploader[0].set_value([_samples()[0], ("Fake.csv", b"", "text/csv")]).run()
+    assert any("Fake.csv: the file is empty" in e.value for e in at.error) and not at.exception
+    assert at.file_uploader[0].key == "sentences.file1"  # a fresh, empty box under the reason
+
+
+def test_several_files_in_korean_with_cp949_and_a_mixed_file(monkeypatch):
+    korean_widgets(monkeypatch, "ko")
+    at = app(lang="ko", page="labs/sentences.py", src="files", epochs="5")
+    assert any("두 개 이상" in i.value for i in at.info)
+    good = ("긍정.csv", "title,text\n정말 좋아요,x\n최고의 하루,x\n행복해요,x\n".encode("cp949"), "text/csv")
+    bad = ("부정.csv", "title,text\n별로예요,x\n".encode() + "최악이에요,x\n".encode("cp949"), "text/csv")
+    at.file_uploader[0].set_value([good, bad]).run()
+    assert any("부정.csv: 파일에 인코딩이 섞여" in e.value and "3번째 줄" in e.value for e in at.error)
+    fixed = ("부정.csv", "\ufefftitle,text\n별로예요,x\n최악이에요,x\n지루해요,x\n".encode(), "text/csv")
+    at.file_uploader[0].set_value([good, fixed]).run()
+    td = lab_state(at, "sentences").task
+    assert td.labels == ["긍정", "부정"] and "정말 좋아요" in td.text.data.texts
+    assert any("1,000자" in c.value for c in at.caption) and not at.error and not at.exception

@@ -20,6 +20,7 @@ PRESET_TASK = {  # source -> the task whose presets it uses
     "movies": "movie-reviews",
     "paste": "sentences",
     "upload": "sentences",
+    "files": "movie-reviews",  # news articles: thousands of long texts, as the movie reviews
     "nsmc": "movie-reviews",
     "imdb": "movie-reviews",
     "reuters": "movie-reviews",

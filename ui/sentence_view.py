@@ -11,7 +11,7 @@ from rnnlab.errors import RNNLabError
 from rnnlab.metrics import confusion
 from rnnlab.models import PAD_ID, UNK_ID
 
-from . import upload_box
+from . import sentence_files, upload_box
 from .frame import reason, show_error, tr
 from .inspect_view import label_text
 from .settings import widget_args
@@ -22,6 +22,7 @@ EXAMPLES = {
     "movies": "a gorgeous film, but far too long",
     "paste": "i feel good",
     "upload": "i feel good",
+    "files": "shocking: you won't believe what they are hiding",
     "nsmc": "배우들 연기가 정말 좋았어요",
     "imdb": "not bad at all",
     "reuters": "oil prices rose after opec agreed to cut output",
@@ -33,7 +34,7 @@ def example(src: str, texts: list[str] | None = None) -> str:
     """The example sentence for the loaded data: its language follows the data (Hangul in the pasted or
     uploaded texts -> a Korean example), not the page's language."""
     if (
-        src in ("paste", "upload")
+        src in ("paste", "upload", "files")
         and texts
         and sum(_hangul(t) for t in texts[:200]) * 2 > min(len(texts), 200)
     ):
@@ -69,6 +70,8 @@ def text_set(page: str, src: str) -> corpus.TextSet | None:
             return _movies(st.session_state[f"{page}.neutral"])
         if src in download.CORPORA:
             return _downloaded(page, src)
+        if src == "files":
+            return sentence_files.text_set(page)
         if src == "paste":
             text = st.text_area(
                 tr("sent.paste"), PASTE_EXAMPLE, height=180, key=f"{page}.paste", help=tr("sent.paste_help")

@@ -6,14 +6,15 @@ import streamlit as st
 from .frame import show_error
 
 
-def uploader(page: str, label: str, types: list[str], help: str | None = None):
-    """``st.file_uploader`` under a key that changes after each rejection, with the last reason shown."""
+def uploader(page: str, label: str, types: list[str], help: str | None = None, multiple: bool = False):
+    """``st.file_uploader`` under a key that changes after each rejection, with the last reason shown;
+    ``multiple`` takes several files at once (a list, empty when none)."""
     n = st.session_state.get(f"{page}/_upload_n", 0)
-    up = st.file_uploader(label, type=types, key=f"{page}.file{n}", help=help)
+    up = st.file_uploader(label, type=types, key=f"{page}.file{n}", help=help, accept_multiple_files=multiple)
     reason = st.session_state.get(f"{page}/_upload_error")
-    if reason and up is None:
+    if reason and not up:
         show_error(reason)
-    elif up is not None:
+    elif up:
         st.session_state.pop(f"{page}/_upload_error", None)
     return up
 
