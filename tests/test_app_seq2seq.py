@@ -3,9 +3,10 @@ settings in the link, and bad input's messages."""
 
 import numpy as np
 import pytest
+import torch
 from apptest import app, arr, charts, lab_state, train_to_end
 
-from rnnlab.errors import catalog
+from rnnlab.errors import catalog, say
 from ui.i18n import t
 
 PAGE = "labs/seq2seq.py"
@@ -81,6 +82,18 @@ def test_pause_says_at_which_step_it_stopped():
     assert t("run.paused_step", "en", n=run.at) in [c.value for c in at.caption]
     at.run()
     assert lab_state(at, "seq2seq", "generate").run.at == run.at  # paused means paused
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_diverged_run_stops_and_says_what_to_change(lang):
+    at = app(lang, PAGE, part="tagging", tbudget="50", tlr="0.05")
+    run = lab_state(at, "seq2seq", "tagging").run
+    with torch.no_grad():
+        run.trainer.model.head.bias.fill_(float("nan"))  # the loss of the first step is NaN
+    run = train_to_end(at, "seq2seq", part="tagging")
+    assert run.done and run.trainer.stop_reason == "nan" and run.trainer.step == 0
+    assert say(run.trainer.message, lang) in [e.value for e in at.error]  # in words, with a lower rate
+    assert "0.005" in say(run.trainer.message, lang) and not at.exception
 
 
 def test_without_attention_there_is_no_attention_chart():
