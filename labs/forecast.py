@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnlab.tasks import build_airline
 from ui import forecast_view
-from ui.forecast_settings import data_settings, forecast_mode
+from ui.forecast_settings import data_settings, forecast_mode, skip_toggle
 from ui.frame import tr
 from ui.lab import Lab
 from ui.state import FORECAST_FIELDS
@@ -17,6 +17,7 @@ with lab.settings():
     source = forecast_view.series_source(lab.key)
     data_settings(lab)
     lab.model_settings(extra=("ensemble",))
+    skip_toggle(lab)
     forecast_mode(lab)
 
 with lab.main():

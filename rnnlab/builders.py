@@ -79,7 +79,7 @@ def build_airline(
     return TaskData(
         from_features(w.x[tr], w.y[tr]),
         from_features(w.x[te], w.y[te]),
-        {"input_kind": "features", "input_size": 1, "head": "regression"},
+        {"input_kind": "features", "input_size": 1, "head": "regression", "window": window},
         encode=encode,
         to_units=to_units,
         truth=y[t_test],
@@ -100,7 +100,7 @@ def build_generated(generator, n: int, window: int, seed: int, test_share: float
     return TaskData(
         from_features(x[:n_train], y[:n_train]),
         from_features(x[n_train:], y[n_train:]),
-        {"input_kind": "features", "input_size": 1, "head": "regression"},
+        {"input_kind": "features", "input_size": 1, "head": "regression", "window": window},
         encode=encode,
         to_units=lambda z: np.asarray(z),
         truth=y[n_train:],

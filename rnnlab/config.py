@@ -44,6 +44,10 @@ class ModelConfig:
     conv_pool: int = 2  # P: max-pooling width after the convolution; the RNN reads ceil(L / P) steps
     readout: str = "last"  # what the head reads: the "last" state, or the "max"/"mean" over all steps
     input_dropout: float = 0.0  # dropout on what enters the RNN and on what the head reads (training only)
+    window: int = 0  # W: steps in every input window, fixed by the data (forecasts); 0 = not fixed
+    linear_skip: bool = (
+        False  # add a linear readout of the W-step window to the output (regression on windows)
+    )
 
     def validate(self) -> "ModelConfig":
         check_choice("cell", self.cell, CELLS)
@@ -66,6 +70,10 @@ class ModelConfig:
         check_number("input_dropout", self.input_dropout, 0.0, 0.9)
         if self.head == "tagging":  # one output per token: nothing may shorten or pool the sequence
             check(self.conv_filters == 0 and self.readout == "last", "tagging_front")
+        check_whole("window", self.window, 0, 100_000)
+        if self.linear_skip:  # y = head(h_L) + a·x + b needs a fixed window of floats and one value out
+            ok = self.head == "regression" and self.input_kind == "features" and self.window >= 1
+            check(ok, "skip_needs_window", head=self.head, window=self.window)
         if self.head in ("multiclass", "tagging"):
             check_whole("num_classes", self.num_classes, 2, 10_000)
         return self

@@ -89,6 +89,13 @@ KNOBS: dict[str, Knob] = {
             0.9,
             help="dropout on the RNN's and the head's inputs",
         ),
+        _K(
+            "skip",
+            "model",
+            "linear_skip",
+            bool,
+            help="forecasts: add a linear readout of the window to the RNN's output",
+        ),
         _K("opt", "train", "optimizer", str, choices=("adam", "sgd"), help="optimizer"),
         _K("lr", "train", "lr", float, 1e-5, 1.0, role="live", help="learning rate"),
         _K("epochs", "train", "epochs", int, 1, 5000, role="live", help="maximum epochs"),

@@ -12,6 +12,11 @@ The convolutional front-end (the classic IMDB "LSTM + CNN"), for inputs x_1..x_L
     s_u = max(m_{uP}, ..., m_{uP+P-1})                          (N, L', F): the RNN reads s_1..s_L'
 
 (x outside the text is 0, and so is m past a row's last token, so padding never changes a row's maps).
+The linear skip path (forecasts on windows of W values, ``linear_skip``) adds a linear autoregression to the
+network's answer, so the RNN only has to learn what a straight line through the window misses:
+
+    y = head(h_L) + sum_{t=1}^{W} a_t x_t + b                 (N,): a starts at 0, so at first y = head(h_L)
+
 The readout: ``last`` feeds the head h_L (h_L' with the front-end); ``max``/``mean`` feed it the
 element-wise max/mean of h_1..h_L over a row's real steps (pooling over time).
 
@@ -60,6 +65,10 @@ class SeqModel(nn.Module):
             **rnn_kwargs,
         )
         self.head = nn.Linear(cfg.directions * cfg.hidden_size, cfg.out_size)
+        if cfg.linear_skip:  # built after the head, so every other weight is the same with or without it
+            self.skip = nn.Linear(cfg.window * self.input_width, 1)
+            nn.init.zeros_(self.skip.weight)
+            nn.init.zeros_(self.skip.bias)
         if cfg.cell == "lstm" and cfg.forget_bias:
             self._init_forget_bias(cfg.forget_bias)
 
@@ -116,14 +125,20 @@ class SeqModel(nn.Module):
         return x  # (N, L, H_in)
 
     def forward(
-        self, x: torch.Tensor, lengths: torch.Tensor | None = None, encoded: torch.Tensor | None = None
+        self,
+        x: torch.Tensor,
+        lengths: torch.Tensor | None = None,
+        encoded: torch.Tensor | None = None,
+        with_skip: bool = True,
     ) -> torch.Tensor:
         """Logits or values: (N, C) for binary/multiclass/regression ((N,) when C == 1), (N, L, C) for tagging.
 
         ``lengths`` (N,) on the CPU marks the valid steps of each row; rows shorter than L are packed.
         ``encoded`` replaces ``encode(x)`` (gradient and saliency views pass it to get d/dx).
+        ``with_skip=False`` leaves out the linear skip path (the replay scores prefixes of a window with it).
         """
         inp = self.encode(x) if encoded is None else encoded  # (N, L, H_in)
+        skip = self.skip_out(inp) if with_skip else None  # (N, 1) or None
         inp, lengths = self.front(inp, lengths)  # (N, L', F) with the front-end
         inp = self.drop(inp)
         n, steps = inp.shape[0], inp.shape[1]
@@ -148,7 +163,18 @@ class SeqModel(nn.Module):
             h_n = state[0] if self.cfg.cell == "lstm" else state  # (layers*D, N, H)
             last = h_n[-self.cfg.directions :].transpose(0, 1).reshape(n, -1)  # (N, D*H) top layer
         y = self.head(self.drop(last))  # (N, C)
+        if skip is not None:
+            y = y + skip  # (N, 1): the linear autoregression on the window
         return y.squeeze(-1) if self.cfg.out_size == 1 else y
+
+    def skip_out(self, inp: torch.Tensor) -> torch.Tensor | None:
+        """The linear skip path's term a·x + b: windows (N, W, H_in) -> (N, 1); None without the path."""
+        if not self.cfg.linear_skip:
+            return None
+        w = self.cfg.window
+        if inp.shape[1] != w:
+            raise ValueError(f"the linear skip path expected windows of {w} steps, got {inp.shape[1]}")
+        return self.skip(inp.reshape(inp.shape[0], -1))  # (N, W*H_in) -> (N, 1)
 
     def pool_steps(self, out: torch.Tensor, lengths: torch.Tensor | None) -> torch.Tensor:
         """Pooling over time: every step's top-layer state (N, L, D*H) -> its max or mean over each row's

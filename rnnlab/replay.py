@@ -136,8 +136,11 @@ def _step_outputs(model: SeqModel, x: torch.Tensor, top_h: np.ndarray) -> np.nda
     A one-directional model's answer after step t is the head applied to h_t (with pooling over time,
     to the max or mean of h_1..h_t). A bidirectional many-to-one model reads the end first, so its
     answer after step t is the model run on the prefix. With the conv front-end a step is P tokens.
+    The linear skip path reads the whole window, so its term a·x + b is added to every step's answer.
     """
     cfg = model.cfg
+    skip = model.skip_out(model.encode(x[None]))  # (1, 1) or None
+    extra = 0.0 if skip is None else float(skip.double().cpu()[0, 0])
     if cfg.head == "tagging" or not cfg.bidirectional:
         w = model.head.weight.detach().cpu().double().numpy()
         b = model.head.bias.detach().cpu().double().numpy()
@@ -145,7 +148,7 @@ def _step_outputs(model: SeqModel, x: torch.Tensor, top_h: np.ndarray) -> np.nda
             top_h = np.maximum.accumulate(top_h, axis=0)  # (L, D*H) max of h_1..h_t
         elif cfg.readout == "mean":
             top_h = np.cumsum(top_h, axis=0) / np.arange(1, len(top_h) + 1)[:, None]
-        logits = torch.from_numpy(top_h @ w.T + b)  # (L, C)
+        logits = torch.from_numpy(top_h @ w.T + b + extra)  # (L, C)
         if cfg.out_size == 1 and cfg.head != "tagging":
             logits = logits[:, 0]
         out = model.predict(logits)
@@ -153,7 +156,12 @@ def _step_outputs(model: SeqModel, x: torch.Tensor, top_h: np.ndarray) -> np.nda
         p = cfg.conv_pool if cfg.conv else 1
         steps = len(top_h)
         out = (
-            torch.stack([model.predict(model(x[None, : (t + 1) * p]))[0] for t in range(steps)])
+            torch.stack(
+                [
+                    model.predict(model(x[None, : (t + 1) * p], with_skip=False) + extra)[0]
+                    for t in range(steps)
+                ]
+            )
             .double()
             .cpu()
         )

@@ -6,6 +6,7 @@ G*H*(H_in + H + 2) numbers per direction. Keras's SimpleRNN and LSTM keep one bi
 so a Keras SimpleRNN(3) on 5 inputs has 3*(5+3+1) = 27 weights and torch's nn.RNN 3*(5+3+2) = 30.
 The conv front-end's F maps of width K over H_in inputs have W (F, H_in, K) and b (F): F*(H_in*K + 1)
 numbers (Keras's Conv1D the same); its max-pooling has none, and the first recurrent layer reads F.
+The linear skip path of a forecast on W-step windows has a (1, W·H_in) and b (1): W·H_in + 1 numbers.
 """
 
 from dataclasses import dataclass
@@ -65,6 +66,9 @@ def summarize(model: SeqModel) -> list[Row]:
         width = h * cfg.directions
     out = cfg.out_size
     rows.append(Row("head", f"W ({out}, {width}), b ({out})", f"{out}·({width} + 1)", out * (width + 1)))
+    if cfg.linear_skip:
+        n = cfg.window * model.input_width
+        rows.append(Row("linear skip", f"a (1, {n}), b (1)", f"{n} + 1", n + 1))
     return rows
 
 

@@ -179,6 +179,15 @@ TASKS["emoji"].presets["best"] = Preset(
     {"encoding": "embedding"},
     "GRU(32) on learned 8-dim emoji vectors, lr 0.03: solves the ten messages in about 7 epochs",
 )
+# measured (bench/forecast.py, seeds 0-4): RMSE 14.8 in passengers (worst 14.8) against SARIMA's 15.7 and
+# Holt-Winters' 14.8; the GRU alone (default preset) 18.2. The linear skip path carries the autoregression,
+# a small GRU learns what the line misses, 20 epochs stop before it overfits 78 windows, 5 seeds average out
+TASKS["airline"].presets["best"] = Preset(
+    {"cell": "gru", "hidden_size": 4, "linear_skip": True},
+    {"epochs": 20, "lr": 0.003, "batch_size": 8, "ensemble": 5},
+    {"window": 15, "preprocess": "seasonal-diff"},
+    "GRU(4) + linear skip path, window 15, seasonal difference of the log, average of 5 seeds: beats SARIMA",
+)
 for _t in TASKS.values():
     _t.presets.setdefault("best", _t.presets["default"])
 

@@ -1,4 +1,5 @@
-"""The Forecast lab's own settings: the window, the held-out months, the preprocessing, the forecast mode."""
+"""The Forecast lab's own settings: the window, the held-out months, the preprocessing, the linear skip
+path, the forecast mode."""
 
 import streamlit as st
 
@@ -17,6 +18,11 @@ def data_settings(lab) -> None:
         st.slider(tr(f"set.{name}"), int(f.lo), int(f.hi), **lab.arg(name), help=tr(f"set.{name}_help"))
     st.selectbox(tr("set.prep"), PREPS, **lab.arg("prep"), format_func=lambda p: tr(f"choice.prep.{p}"))
     st.caption(tr(f"fc.prep_why.{lab.value('prep')}"))
+
+
+def skip_toggle(lab) -> None:
+    """The linear skip path: a straight-line reading of the window added to the network's answer."""
+    st.toggle(tr("set.skip"), **lab.arg("skip"), help=tr("set.skip_help"))
 
 
 def forecast_mode(lab) -> None:

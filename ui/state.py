@@ -170,7 +170,8 @@ def to_data(values: dict) -> dict:
 
 FORECAST_FIELDS = lab_fields(
     "airline",
-    tuple(n for n in SHARED if n != "emb") + ("ensemble", "window", "prep", "test", "mode", "horizon"),
+    tuple(n for n in SHARED if n != "emb")
+    + ("ensemble", "skip", "window", "prep", "test", "mode", "horizon"),
     {"cmp": False, "mode": "one-step", "horizon": 28},
 )
 
