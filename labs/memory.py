@@ -25,7 +25,7 @@ c1.radio(
     tr("mem.parts"),
     VIEWS,
     horizontal=True,
-    format_func=lambda p: tr(f"mem.view.{p}"),
+    format_func={p: tr(f"mem.view.{p}") for p in VIEWS}.get,  # labels fixed in this run's language
     label_visibility="collapsed",
     **lab.arg("view"),
 )

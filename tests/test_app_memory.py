@@ -2,6 +2,8 @@
 and bad input answered in the page."""
 
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from apptest import app, arr, charts, lab_state, train_to_end
@@ -107,3 +109,35 @@ def test_a_bad_link_value_falls_back_with_a_message():
     at = app("ko", PAGE, view="recall", T="500")
     assert lab_state(at, "memory").values["T"] == 50
     assert at.warning and not at.exception
+
+
+KO = tomllib.loads(Path("ui/locales/memory.ko.toml").read_text(encoding="utf-8"))["mem"]
+# symbols each part's charts and its equations share (a symbol on a chart is one the latex defines)
+SYMBOLS = {"act": ("f'(",), "sine": ("MSE",), "flow": ("g_t",), "gates": ("f_t", "z_t", "c_t", "h_t")}
+SYMBOLS["explode"] = ("h_t",)
+
+
+def _chart_text(at) -> str:
+    out = []
+    for c in charts(at):
+        lay = c["layout"]
+        out.append(lay.get("title", {}).get("text", ""))
+        for axis in ("xaxis", "yaxis"):
+            out.append(str(lay.get(axis, {}).get("title", {}).get("text", "")))
+        for d in c["data"]:
+            out += [str(d.get("name", "")), str(d.get("colorbar", {}).get("title", {}).get("text", ""))]
+    return " ".join(out)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_part_explains_itself_in_korean_with_equations_and_the_same_symbols_on_its_charts(view):
+    at = app("ko", PAGE, view=view, T="20", hid="8", rep="2", shid="4", sep="1")
+    if view in ("flow", "gates"):  # their heatmaps are drawn after a first epoch
+        at.button(key="memory.recall.step").click().run()
+    assert not at.exception and not at.error
+    assert any(m.value == KO[view]["text"] for m in at.markdown)  # the explanation, in Korean
+    latex = " ".join(eq.value for eq in at.latex)
+    assert latex
+    text = _chart_text(at)
+    for sym in SYMBOLS.get(view, ()):
+        assert sym in latex.replace("\\", "") and sym in text.replace("′", "'"), (sym, text)

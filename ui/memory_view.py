@@ -28,6 +28,11 @@ def chart(fig, key: str) -> None:
     st.plotly_chart(fig, key=f"chart:{key}", config=NO_BAR)  # never a widget's key
 
 
+def cell_label():
+    """RNN/LSTM/GRU in the visitor's language, fixed now: a widget may format its value after this run."""
+    return {c: tr(f"cell.{c}") for c in ("rnn", "lstm", "gru")}.get
+
+
 def explain(part: str, *equations: str) -> None:
     """A part's short explanation in the visitor's language and its equations."""
     st.markdown(tr(f"mem.{part}.text"))
@@ -67,7 +72,7 @@ def counting(lab: Lab) -> None:
         tr("set.cell"),
         ("rnn", "lstm", "gru"),
         **settings.widget_args(page, "ccell"),
-        format_func=lambda c: tr(f"cell.{c}"),
+        format_func=cell_label(),
     )
     cell, act, seed = v["ccell"], v["act"], v["seed"]
 
@@ -147,7 +152,7 @@ def sine(lab: Lab) -> None:
         args=(page, SINE_TUTORIAL),
     )
     c1, c2, c3 = st.columns(3)
-    c1.selectbox(tr("set.cell"), ("rnn", "lstm", "gru"), **k("scell"), format_func=lambda c: tr(f"cell.{c}"))
+    c1.selectbox(tr("set.cell"), ("rnn", "lstm", "gru"), **k("scell"), format_func=cell_label())
     c1.slider(tr("mem.sine.deep"), *span("deep"), **k("deep"))
     c2.number_input(tr("set.hidden"), *span("shid"), **k("shid"))
     c2.number_input(tr("set.epochs"), *span("sep"), **k("sep"))
