@@ -149,6 +149,7 @@ def test_bad_input_gets_a_clear_message_never_a_traceback(lang):
     assert [e.value for e in at.error] == [_err(lang, "s2s_lengths", lo=12, hi=8, cap=40)]
     at.radio(key="seq2seq.part").set_value("generate").run()
     at.radio(key="seq2seq.text").set_value("paste").run()
+    assert not at.error and t("s2s.gen.paste_first", lang, min=100) in [i.value for i in at.info]
     at.text_area(key="seq2seq.gen.paste").set_value("short").run()
     assert [e.value for e in at.error] == [_err(lang, "s2s_text_short", min=100, got=5)]
     at.text_area(key="seq2seq.gen.paste").set_value("abc de. " * 131_072).run()  # 1 MB

@@ -50,6 +50,9 @@ def show(lab: Lab) -> None:
     cfg = CharLMConfig(cell=v["gcell"], hidden_size=v["ghid"], window=48, jamo=jamo)
     budget = TrainBudget(v["gbudget"], batch_size=32, lr=v["glr"], seed=v["seed"])
     with lab.main():
+        if not text.strip():  # a paste not made yet (or a copied link, which never holds the paste)
+            st.info(tr("s2s.gen.paste_first", min=MIN_TEXT), icon="📋")
+            return
         sig = (len(text), hash(text), v["gcell"], v["ghid"], jamo, v["seed"])
         run = train_part(
             lab, PART, sig, lambda: CharLMTrainer(text, cfg, budget, device(lab)), "gbudget", "glr"
