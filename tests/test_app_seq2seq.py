@@ -75,9 +75,12 @@ def test_pause_says_at_which_step_it_stopped():
     at.button(key="seq2seq.generate.train").click().run()
     if any(b.key == "seq2seq.generate.confirm" for b in at.button):
         at.button(key="seq2seq.generate.confirm").click().run()
-    at.run()
-    at.button(key="seq2seq.generate.pause").click().run()
     run = lab_state(at, "seq2seq", "generate").run
+    for _ in range(30):  # until some steps landed (the trainer may run on another thread)
+        at.run()
+        if run.at > 0:
+            break
+    at.button(key="seq2seq.generate.pause").click().run()
     assert not run.running and 0 < run.at < 5000
     assert t("run.paused_step", "en", n=run.at) in [c.value for c in at.caption]
     at.run()
