@@ -10,7 +10,7 @@ import torch
 
 from .config import ModelConfig, config_from_dict
 from .errors import RNNLabError
-from .models import SeqModel
+from .models import SeqModel, blank_model
 
 FORMAT = "rnnlab-model-1"
 
@@ -36,6 +36,6 @@ def load(path) -> tuple[SeqModel, dict]:
         raise RNNLabError("ckpt_unreadable", path=str(path), reason=type(err).__name__) from None
     if not isinstance(blob, dict) or blob.get("format") != FORMAT:
         raise RNNLabError("ckpt_format", path=str(path), format=FORMAT)
-    model = SeqModel(config_from_dict(ModelConfig, blob["config"]))
+    model = blank_model(config_from_dict(ModelConfig, blob["config"]))
     model.load_state_dict(blob["state"])
     return model.eval(), blob["extra"]

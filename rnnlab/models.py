@@ -20,10 +20,12 @@ network's answer, so the RNN only has to learn what a straight line through the 
 The readout: ``last`` feeds the head h_L (h_L' with the front-end); ``max``/``mean`` feed it the
 element-wise max/mean of h_1..h_L over a row's real steps (pooling over time).
 
-Training uses torch's fused ``nn.RNN`` / ``nn.LSTM`` / ``nn.GRU``; :mod:`rnnlab.replay` replays the
-same weights step by step to show the gates. Variable-length batches are packed, so padding never
-changes a prediction: a one-directional model reads each row's state at its last real step (padding
-after it cannot reach back), a bidirectional one packs the batch with ``pack_padded_sequence``.
+Training uses torch's fused ``nn.RNN`` / ``nn.LSTM`` / ``nn.GRU`` (run one layer at a time when there is
+dropout between layers: :mod:`rnnlab.dropout` draws every mask from the run's generator, passed to
+``forward``); :mod:`rnnlab.replay` replays the same weights step by step to show the gates.
+Variable-length batches are packed, so padding never changes a prediction: a one-directional
+model reads each row's state at its last real step (padding after it cannot reach back), a
+bidirectional one packs the batch with ``pack_padded_sequence``.
 """
 
 from collections.abc import Iterator
@@ -34,11 +36,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from . import rng
 from .config import ModelConfig
 from .data.ids import IGNORE, PAD_ID, UNK_ID
+from .dropout import Dropout, stacked
+from .init_params import blank, seeded
 
-__all__ = ["SeqModel", "compute_loss", "count_correct", "seeded_model", "evaluating"]
+__all__ = ["SeqModel", "compute_loss", "count_correct", "seeded_model", "blank_model", "evaluating"]
 __all__ += ["PAD_ID", "UNK_ID", "IGNORE"]  # re-exported: they live in rnnlab.data.ids
 _CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
@@ -53,7 +56,7 @@ class SeqModel(nn.Module):
             self.conv = nn.Conv1d(
                 self.input_width, cfg.conv_filters, cfg.conv_kernel, padding=cfg.conv_kernel // 2
             )
-        self.drop = nn.Dropout(cfg.input_dropout)
+        self.drop = Dropout(cfg.input_dropout)  # its masks come from the generator passed to forward
         rnn_kwargs = {"nonlinearity": cfg.activation} if cfg.cell == "rnn" else {}
         self.rnn = _CELLS[cfg.cell](
             self.rnn_width,
@@ -61,21 +64,25 @@ class SeqModel(nn.Module):
             num_layers=cfg.num_layers,
             batch_first=True,
             bidirectional=cfg.bidirectional,
-            dropout=cfg.dropout if cfg.num_layers > 1 else 0.0,
+            dropout=0.0,  # between-layer dropout is rnnlab.dropout.stacked's, from the run's generator
             **rnn_kwargs,
         )
         self.head = nn.Linear(cfg.directions * cfg.hidden_size, cfg.out_size)
         if cfg.linear_skip:  # built after the head, so every other weight is the same with or without it
-            self.skip = nn.Linear(cfg.window * self.input_width, 1)
-            nn.init.zeros_(self.skip.weight)
-            nn.init.zeros_(self.skip.bias)
-        if cfg.cell == "lstm" and cfg.forget_bias:
-            self._init_forget_bias(cfg.forget_bias)
+            self.skip = nn.Linear(cfg.window * self.input_width, 1)  # a and b: 0 at the start (after_init)
+        self.after_init()
 
     @torch.no_grad()
-    def _init_forget_bias(self, value: float) -> None:
-        """Start with the forget gate open (b_if + b_hf = value) so early steps are remembered from step one."""
-        h = self.cfg.hidden_size
+    def after_init(self) -> None:
+        """What follows the random draws (here and in :func:`rnnlab.init_params.init_params`): the linear
+        skip path starts at a = 0, b = 0 (y = head(h_L) at first), and an LSTM starts with its forget gate
+        open (b_if + b_hf = forget_bias) so early steps are remembered."""
+        if self.cfg.linear_skip:
+            self.skip.weight.zero_()
+            self.skip.bias.zero_()
+        value, h = self.cfg.forget_bias, self.cfg.hidden_size
+        if self.cfg.cell != "lstm" or not value:
+            return
         for name, p in self.rnn.named_parameters():
             if name.startswith("bias_"):
                 p[h : 2 * h] = value if name.startswith("bias_ih") else 0.0
@@ -130,27 +137,29 @@ class SeqModel(nn.Module):
         lengths: torch.Tensor | None = None,
         encoded: torch.Tensor | None = None,
         with_skip: bool = True,
+        generator: torch.Generator | None = None,
     ) -> torch.Tensor:
         """Logits or values: (N, C) for binary/multiclass/regression ((N,) when C == 1), (N, L, C) for tagging.
 
         ``lengths`` (N,) on the CPU marks the valid steps of each row; rows shorter than L are packed.
         ``encoded`` replaces ``encode(x)`` (gradient and saliency views pass it to get d/dx).
         ``with_skip=False`` leaves out the linear skip path (the replay scores prefixes of a window with it).
+        ``generator``: the run's dropout generator (CPU), needed in training when the model has dropout.
         """
         inp = self.encode(x) if encoded is None else encoded  # (N, L, H_in)
         skip = self.skip_out(inp) if with_skip else None  # (N, 1) or None
         inp, lengths = self.front(inp, lengths)  # (N, L', F) with the front-end
-        inp = self.drop(inp)
+        inp = self.drop(inp, generator)
         n, steps = inp.shape[0], inp.shape[1]
         ragged = lengths is not None and int(lengths.min()) < steps
         if ragged and self.cfg.bidirectional:
             # the backward direction must start at each row's last real token: pack
             seq = pack_padded_sequence(inp, lengths.cpu(), batch_first=True, enforce_sorted=False)
-            out, state = self.rnn(seq)
+            out, state = self.recur(seq, generator)
             out, _ = pad_packed_sequence(out, batch_first=True, total_length=steps)
         else:
             # one direction: padding after a row's end cannot change its earlier states
-            out, state = self.rnn(inp)  # out (N, L, D*H)
+            out, state = self.recur(inp, generator)  # out (N, L, D*H)
         if self.cfg.head == "tagging":
             return self.head(out)  # (N, L, C)
         if self.cfg.readout != "last":
@@ -162,7 +171,7 @@ class SeqModel(nn.Module):
         else:
             h_n = state[0] if self.cfg.cell == "lstm" else state  # (layers*D, N, H)
             last = h_n[-self.cfg.directions :].transpose(0, 1).reshape(n, -1)  # (N, D*H) top layer
-        y = self.head(self.drop(last))  # (N, C)
+        y = self.head(self.drop(last, generator))  # (N, C)
         if skip is not None:
             y = y + skip  # (N, 1): the linear autoregression on the window
         return y.squeeze(-1) if self.cfg.out_size == 1 else y
@@ -175,6 +184,13 @@ class SeqModel(nn.Module):
         if inp.shape[1] != w:
             raise ValueError(f"the linear skip path expected windows of {w} steps, got {inp.shape[1]}")
         return self.skip(inp.reshape(inp.shape[0], -1))  # (N, W*H_in) -> (N, 1)
+
+    def recur(self, inp, generator: torch.Generator | None = None):
+        """The stacked RNN on (N, L, F) or a PackedSequence -> (outputs, final state); in training with
+        dropout between layers, one layer at a time with masks from ``generator`` (rnnlab.dropout)."""
+        if self.training and self.cfg.dropout > 0 and self.cfg.num_layers > 1:
+            return stacked(self.rnn, inp, self.cfg.dropout, generator)
+        return self.rnn(inp)
 
     def pool_steps(self, out: torch.Tensor, lengths: torch.Tensor | None) -> torch.Tensor:
         """Pooling over time: every step's top-layer state (N, L, D*H) -> its max or mean over each row's
@@ -232,6 +248,11 @@ def evaluating(model: nn.Module) -> Iterator[nn.Module]:
 
 
 def seeded_model(cfg: ModelConfig, seed: int) -> SeqModel:
-    """A fresh model whose initial weights depend only on ``cfg`` and ``seed`` (safe beside other threads)."""
-    with rng.seeded(seed):
-        return SeqModel(cfg)
+    """A fresh model whose initial weights depend only on ``cfg`` and ``seed``, drawn from a generator
+    of its own (torch's global generator is untouched, so threads of other visitors cannot interfere)."""
+    return seeded(lambda: SeqModel(cfg), seed)
+
+
+def blank_model(cfg: ModelConfig) -> SeqModel:
+    """A model of shape ``cfg`` whose weights are to be loaded (nothing random is drawn)."""
+    return blank(lambda: SeqModel(cfg))

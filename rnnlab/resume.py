@@ -20,7 +20,7 @@ from .checkpoint import FORMAT
 from .config import ModelConfig, TrainConfig, config_from_dict
 from .errors import RNNLabError, check
 from .knobs import knob_of
-from .models import SeqModel
+from .models import SeqModel, blank_model
 from .train import History, Trainer
 
 MAX_UPLOAD_MB = 64  # largest model file a page takes (the biggest model the knobs allow, Adam state included)
@@ -45,7 +45,7 @@ class Saved:
 
     def model(self) -> SeqModel:
         """The saved model (CPU, eval mode)."""
-        model = SeqModel(self.config)
+        model = blank_model(self.config)
         model.load_state_dict(self.weights)
         return model.eval()
 
@@ -61,7 +61,7 @@ def trainer_state(t: Trainer) -> dict:
         "stop_reason": t.stop_reason,
         "opt": _to_cpu(t.opt.state_dict()),
         "gen": t.gen.get_state(),
-        "dropout": t._rng[0].clone(),
+        "dropout": t.drop_gen.get_state(),
         "order": None if t._order is None else t._order.cpu(),
         "pos": t._pos,
         "epoch_stats": list(t._epoch_stats),
@@ -107,6 +107,8 @@ def read(data: bytes, name: str = "upload", max_mb: float | None = None) -> Save
         saved.model()  # the weights fit the config
         if trainer is not None:
             saved.train_config.validate()
+            for key in ("gen", "dropout"):  # the shuffle and dropout generators' states
+                torch.Generator().set_state(trainer[key])
     except (RNNLabError, TypeError, KeyError, RuntimeError) as err:
         raise RNNLabError("upload_not_model", name=name, reason=type(err).__name__) from None
     return saved
@@ -157,7 +159,7 @@ def restore(t: Trainer, saved: Saved) -> None:
     t.opt.load_state_dict(_to_device(s["opt"], t.device))
     t.set_lr(t.cfg.lr)
     t.gen.set_state(s["gen"])
-    t._rng[0] = s["dropout"].clone()
+    t.drop_gen.set_state(s["dropout"])
     t._order = None if s["order"] is None else s["order"].clone()  # CPU, as randperm made it
     t._pos, t._epoch_stats = int(s["pos"]), list(s["epoch_stats"])
 

@@ -2,19 +2,19 @@
 
 The trainer knows nothing of the UI and little of the model: it calls ``model(x, lengths)`` and the
 head's loss. A page calls ``run(seconds=0.2)`` between redraws; the CLI calls ``run()`` once.
-Chunking never changes the numbers: the shuffle generator and the dropout RNG state live in the
-trainer, so 10 epochs in one call equal 10 calls of one epoch, even with other trainers interleaved.
+Chunking never changes the numbers: the shuffle generator and the dropout generator live in the
+trainer (``torch.Generator`` objects of its own; torch's global generator is never used), so 10 epochs
+in one call equal 10 calls of one epoch, even with other trainers running in other threads.
 """
 
 import copy
 import math
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import torch
 
-from . import optim, rng
+from . import optim
 from .config import TrainConfig
 from .data.seqdata import SeqData
 from .errors import Note
@@ -54,7 +54,7 @@ class Trainer:
         params = [p for p in model.parameters() if p.requires_grad]
         self.opt = optim.make(cfg.optimizer, params, cfg.lr, cfg.momentum, cfg.weight_decay)
         self.gen = torch.Generator().manual_seed(cfg.seed)
-        self._rng = [rng.initial_state(cfg.seed + 1)]  # dropout's private stream (see rnnlab.rng)
+        self.drop_gen = torch.Generator().manual_seed(cfg.seed + 1)  # dropout's masks (rnnlab.dropout)
         self.history = History()
         self.epoch = 0
         self.train_seconds = 0.0  # the training loop alone, summed over chunks
@@ -92,7 +92,7 @@ class Trainer:
         }
         weights = copy.deepcopy(self.model.state_dict())
         opt_state = self.opt.state_dict()
-        gen_state = self.gen.get_state()
+        gen_states = self.gen.get_state(), self.drop_gen.get_state()
         try:
             self.done, self._order, self._pos = False, None, 0
             self._epoch_stats = [0.0, 0, 0, 0, 0.0, 0]
@@ -104,8 +104,9 @@ class Trainer:
         finally:
             self.model.load_state_dict(weights)
             self.opt.load_state_dict(opt_state)
-            self.gen.set_state(gen_state)
             vars(self).update(saved)
+            self.gen.set_state(gen_states[0])
+            self.drop_gen.set_state(gen_states[1])
 
     def run(
         self, epochs: int | None = None, steps: int | None = None, seconds: float | None = None, callback=None
@@ -116,23 +117,21 @@ class Trainer:
             return self
         start_epoch, n_steps = self.epoch, 0
         t0 = time.perf_counter()
-        guard = rng.restored(self._rng) if rng.uses_global_rng(self.model) else nullcontext()
         self.model.train()
         try:
-            with guard:  # dropout draws from torch's global generator: its own stream, under the lock
-                while not self.done:
-                    self._step()
-                    n_steps += 1
-                    if self._pos >= len(self.train_data):
-                        self._end_epoch()
-                        if callback is not None:
-                            callback(self)
-                    if (
-                        (epochs is not None and self.epoch - start_epoch >= epochs)
-                        or (steps is not None and n_steps >= steps)
-                        or (seconds is not None and time.perf_counter() - t0 >= seconds)
-                    ):
-                        break
+            while not self.done:
+                self._step()
+                n_steps += 1
+                if self._pos >= len(self.train_data):
+                    self._end_epoch()
+                    if callback is not None:
+                        callback(self)
+                if (
+                    (epochs is not None and self.epoch - start_epoch >= epochs)
+                    or (steps is not None and n_steps >= steps)
+                    or (seconds is not None and time.perf_counter() - t0 >= seconds)
+                ):
+                    break
         finally:
             self.train_seconds += time.perf_counter() - t0
         if self.val_data is not None and self.epoch > start_epoch:
@@ -149,7 +148,7 @@ class Trainer:
             self._pos = 0
         idx = self._order[self._pos : self._pos + self.cfg.batch_size]
         batch = data.batch(idx)
-        out = self.model(batch.x, batch.lengths)
+        out = self.model(batch.x, batch.lengths, generator=self.drop_gen)
         loss = compute_loss(self.model.cfg.head, out, batch.y)
         value = loss.item()
         if not math.isfinite(value):

@@ -161,3 +161,12 @@ def test_every_refusal_reads_in_korean_with_its_values(emoji_file):
         assert all(
             str(v) in ko for v in e.value.values.values() if isinstance(v, int | str) and len(str(v)) < 12
         )
+
+
+def test_a_file_with_a_broken_generator_state_is_refused(emoji_file):
+    _, _, data = emoji_file
+    blob = torch.load(io.BytesIO(data), weights_only=True)
+    blob["trainer"]["dropout"] = torch.zeros(3, dtype=torch.uint8)  # not a generator's state
+    broken = io.BytesIO()
+    torch.save(blob, broken)
+    assert _key(lambda: resume.read(broken.getvalue(), "m.pt")) == "upload_not_model"

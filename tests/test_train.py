@@ -27,7 +27,7 @@ def test_chunks_give_the_same_numbers_as_one_run():
     assert all(torch.equal(p, q) for p, q in zip(parts.model.parameters(), whole.model.parameters()))
 
 
-def test_dropout_runs_are_reproducible_despite_global_rng_use():
+def test_dropout_runs_are_reproducible_whatever_the_global_generator_does():
     def run():
         td, mc, tc = resolve("sentences", model={"num_layers": 2, "dropout": 0.5}, train={"epochs": 5})
         return Trainer(seeded_model(mc, tc.seed), td.train, tc).run(epochs=2).history.loss

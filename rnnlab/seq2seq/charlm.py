@@ -12,9 +12,10 @@ import torch
 import torch.nn as nn
 
 from ..errors import Note, check
+from ..init_params import seeded
 from . import hangul
 from .config import CharLMConfig, TrainBudget
-from .train import ChunkTrainer, cross_entropy, seeded
+from .train import ChunkTrainer, cross_entropy
 
 MIN_TEXT = 100  # characters a text needs before there is anything to learn
 MAX_TEXT = 100_000  # characters kept of a paste (a 1 MB paste is cut, with a note)

@@ -14,9 +14,10 @@ import torch
 import torch.nn as nn
 
 from ..errors import check
+from ..init_params import seeded
 from .config import TaggerConfig, TrainBudget
 from .toy import DIGITS
-from .train import ChunkTrainer, cross_entropy, seeded
+from .train import ChunkTrainer, cross_entropy
 
 _CELLS = {"gru": nn.GRU, "lstm": nn.LSTM}
 PAD = 0

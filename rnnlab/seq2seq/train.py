@@ -9,24 +9,18 @@ cross-entropy of the next token or tag, clips the gradient norm and takes one Ad
 import copy
 import math
 import time
-from collections.abc import Callable
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .. import optim, rng
+from .. import optim
 from ..errors import Note
+from ..init_params import seeded
 from .config import Seq2SeqConfig, TrainBudget
 from .model import Seq2Seq
 from .toy import TOY_TASKS
-
-
-def seeded(make: Callable[[], nn.Module], seed: int) -> nn.Module:
-    """Build a model with weights drawn from ``seed`` without touching the global RNG."""
-    with rng.seeded(seed):
-        return make()
 
 
 class ChunkTrainer:
