@@ -24,6 +24,7 @@ SHAPES = {
     "rnn-relu-3-onehot": dict(cell="rnn", activation="relu", num_layers=3, input_kind="onehot"),
     "gru-conv": dict(cell="gru", conv_filters=6, conv_kernel=3),
     "lstm-features": dict(cell="lstm", input_kind="features", input_size=3, num_layers=2, dropout=0.3),
+    "gru-skip": dict(cell="gru", input_kind="features", head="regression", window=5, linear_skip=True),
 }
 OTHERS = {
     "seq2seq-additive": lambda: Seq2Seq(Seq2SeqConfig(attention="additive", cell="lstm")),
@@ -83,3 +84,9 @@ def test_a_module_of_an_unknown_kind_is_refused_not_left_uninitialised():
     make = lambda: nn.Sequential(nn.Linear(2, 2), nn.LayerNorm(2))
     with pytest.raises(TypeError, match="expected parameters only in .* got LayerNorm"):
         init_params(blank(make), torch.Generator().manual_seed(0))
+
+
+def test_the_linear_skip_path_starts_at_zero():
+    cfg = ModelConfig(input_kind="features", head="regression", window=4, linear_skip=True, hidden_size=3)
+    skip = seeded_model(cfg, 0).skip
+    assert not skip.weight.any() and not skip.bias.any()
