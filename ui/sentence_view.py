@@ -22,7 +22,7 @@ EXAMPLES = {
     "movies": "a gorgeous film, but far too long",
     "paste": "i feel good",
     "upload": "i feel good",
-    "files": "shocking: you won't believe what they are hiding",
+    "files": "shocking: the council hides the real reason",
     "nsmc": "배우들 연기가 정말 좋았어요",
     "imdb": "not bad at all",
     "reuters": "oil prices rose after opec agreed to cut output",
