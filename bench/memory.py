@@ -10,7 +10,10 @@ Targets: sine best RMSE <= 0.033 in < 10 s; tutorials within 1.2x of bare torch;
 T = 50 in < 20 s; the sweep < 60 s; gradient flow < 200 ms.
 """
 
+import os
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -63,18 +66,10 @@ def sine_table(seeds, presets) -> None:
 
 def presets(honest, leaky):
     p = TASKS["sine"].presets
-    for name in ("tutorial", "tutorial-deep", "default"):
+    for name in ("tutorial", "tutorial-deep", "default", "best"):
         yield f"preset {name}: {p[name].note}", honest, p[name].model, p[name].train
     for name in ("tutorial", "tutorial-deep"):
         yield f"leaky recipe, preset {name}", leaky, p[name].model, p[name].train
-    for cell in ("gru", "lstm"):
-        train = {"epochs": 8, "lr": 3e-3, "batch_size": 64}
-        yield (
-            f"{cell.upper()}(32), lr 3e-3, batch 64, 8 epochs",
-            honest,
-            {"cell": cell, "hidden_size": 32},
-            train,
-        )
 
 
 def recall_accuracy(cell: str, length: int, keep: float | None = 3.0, epochs: int = 10, hidden: int = 16):
@@ -134,12 +129,38 @@ def gradient_tables(seeds) -> None:
     )
 
 
+REFERENCE = ROOT.parent / "shared" / "bench" / "torch_sine.py"  # the shared reference script, if present
+
+
+def reference_seconds(epochs: int) -> dict[str, float]:
+    """The shared reference script run as it is (its own process, one thread): seconds per model, or {}."""
+    if not REFERENCE.exists():
+        return {}
+    out = subprocess.run(
+        [sys.executable, str(REFERENCE), str(epochs), "1"], capture_output=True, text=True, timeout=600
+    ).stdout
+    # "torch RNN: 20 epochs 3.21s  test MSE ..." and "torch Deep RNN: ..."
+    return {m[1]: float(m[2]) for m in re.finditer(r"torch (RNN|Deep RNN): \d+ epochs ([\d.]+)s", out)}
+
+
+def tutorial_table(quick: bool) -> None:
+    """The tutorial presets: the engine and a bare torch loop of the same model and batches, in this process,
+    interleaved (bench/engine.py); then the shared reference script, its own bare loop of the same models."""
+    epochs = {"epochs": 2} if quick else {}
+    print("\n| run | engine s | bare torch s | ratio | reference script s |\n|---|---|---|---|---|")
+    ref = reference_seconds(epochs.get("epochs", 20))
+    for preset, name in (("tutorial", "RNN"), ("tutorial-deep", "Deep RNN")):
+        row = compare("sine", preset, 1, **epochs)
+        print(f"{row} {ref[name]:.3f} |" if name in ref else f"{row} (not found) |")
+    print(f"\nreference script: {REFERENCE} (one process, one torch thread, its own data draw)")
+
+
 if __name__ == "__main__":
     quick = "--quick" in sys.argv
     seeds = SEEDS[:1] if quick else SEEDS
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     sine_table(seeds, presets)
-    print("\n| run | engine s | bare torch s | ratio |\n|---|---|---|---|")
-    print(compare("sine", "tutorial", 1, **({"epochs": 2} if quick else {})))
-    print(compare("sine", "tutorial-deep", 1, **({"epochs": 2} if quick else {})))
+    tutorial_table(quick)
     memory_tables()
     gradient_tables(seeds)
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -53,6 +53,10 @@ def test_sine_tutorial_preset_is_one_click_and_the_leak_zeroes_the_last_value_ba
     at.button(key="memory.sine_tutorial").click().run()
     v = lab_state(at, "memory").values
     assert (v["shid"], v["deep"], v["sep"], v["sbatch"], v["slr"]) == (20, 2, 20, 256, 1e-3)
+    at.button(key="memory.sine_best").click().run()  # the engine's best sine preset (rnnlab.tasks)
+    v = lab_state(at, "memory").values
+    assert (v["scell"], v["shid"], v["sep"], v["sbatch"], v["slr"]) == ("lstm", 32, 20, 128, 0.01)
+    at.button(key="memory.sine_tutorial").click().run()
     at.toggle(key="memory.leak").set_value(True).run()
     assert not at.exception and any("Leak on" in w.value for w in at.warning)
     bars = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Test MSE"))

@@ -6,6 +6,7 @@ box, and the server must log no error. About a minute on an idle 2-core machine;
 generous for a loaded one.
 """
 
+import re
 import time
 from pathlib import Path
 
@@ -91,4 +92,41 @@ def test_generation_pauses_where_the_visitor_asked_and_says_where():
         page.wait_for_timeout(2_000)
         assert page.evaluate(LAST_EPOCH_JS) == step and 0 < step < 20000  # paused means paused
         assert f"{step:,}" in paused.first.inner_text()  # it says where it stopped
+        _clean(page, proc)
+
+
+SWEEP_POINTS_JS = """() => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  const title = p => String(p.layout && p.layout.title && p.layout.title.text).replace(/<br>/g, ' ');
+  const s = plots.find(p => title(p).includes('against sequence length'));
+  return s ? s.data.reduce((n, d) => n + (d.x ? d.x.length : 0), 0) : -1;  // the points drawn
+}"""
+
+
+def test_the_memory_sweep_stops_when_asked_and_keeps_its_points():
+    """The Memory lab's sweep (3 cells x 5 lengths): Stop while it trains; the page says it stopped after
+    N points, N stay on the chart and no more land."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium")
+    with streamlit_server() as (url, proc), browser_page() as page:
+        page.goto(url + "/memory?view=recall&hid=4")
+        page.get_by_role("button", name="Run the sweep").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Run the sweep").click()
+        landed, confirm = (
+            page.get_by_text(re.compile(r"^[1-9]\d* of 15 points$")),
+            page.get_by_role("button", name="Yes, train"),
+        )
+        deadline = time.time() + 120
+        while time.time() < deadline and not landed.count():  # a loaded machine asks first (over a minute)
+            if confirm.count():
+                confirm.click()
+            page.wait_for_timeout(300)
+        assert landed.count(), "no point of the sweep landed"
+        page.locator(".st-key-memory-sweep-pause button").click()
+        stopped = page.get_by_text(re.compile(r"Stopped after \d+ points"))
+        stopped.first.wait_for(timeout=30_000)  # the chunk under way may still land a point first
+        n = int(re.search(r"after (\d+)", stopped.first.inner_text()).group(1))
+        page.wait_for_timeout(2_000)
+        assert 0 < n < 15 and page.evaluate(SWEEP_POINTS_JS) == n  # what landed stays, nothing more
+        assert page.get_by_text(f"{n} of 15 points", exact=True).count() == 1
         _clean(page, proc)

@@ -43,6 +43,16 @@ SINE_TUTORIAL = {  # the sine part's one-click preset: the tutorial's SimpleRNN(
     "slr": _TUT.train["lr"],
     "leak": False,
 }
+_BEST = TASKS["sine"].presets["best"]
+SINE_BEST = {  # the engine's best sine preset in both models (the deep one two layers of it)
+    "scell": _BEST.model["cell"],
+    "shid": _BEST.model["hidden_size"],
+    "deep": 2,
+    "sep": _BEST.train["epochs"],
+    "sbatch": _BEST.train["batch_size"],
+    "slr": _BEST.train["lr"],
+    "leak": False,
+}
 _BY_NAME = {f.name: f for f in MEMORY_FIELDS}
 
 
@@ -52,4 +62,4 @@ def span(name: str) -> tuple:
     return f.kind(f.lo), f.kind(f.hi)
 
 
-__all__ = ["VIEWS", "MEMORY_FIELDS", "SINE_TUTORIAL", "span"]
+__all__ = ["VIEWS", "MEMORY_FIELDS", "SINE_BEST", "SINE_TUTORIAL", "span"]

@@ -18,7 +18,7 @@ from ui import live, settings
 
 from .frame import reason, show_error, tr
 from .lab import Lab, by_epochs
-from .memory_fields import SINE_TUTORIAL, span
+from .memory_fields import SINE_BEST, SINE_TUTORIAL, span
 
 NO_BAR = {"displayModeBar": False}
 EQ_RNN = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b) \qquad \hat y = W_{out} h_T + b_{out}"
@@ -145,11 +145,19 @@ def sine(lab: Lab) -> None:
         r"\mathrm{Var}\big(0.1\,(U-\tfrac12)\big) = \frac{0.01}{12} \approx 0.00083",
     )
     k = lambda name: settings.widget_args(page, name)  # noqa: E731
-    st.button(
+    b1, b2 = st.columns(2)
+    b1.button(
         tr("mem.sine.tutorial"),
         key=f"{page}.sine_tutorial",
         on_click=settings.apply_preset,
         args=(page, SINE_TUTORIAL),
+    )
+    b2.button(
+        tr("mem.sine.best"),
+        key=f"{page}.sine_best",
+        on_click=settings.apply_preset,
+        args=(page, SINE_BEST),
+        help=tr("mem.sine.best_help"),
     )
     c1, c2, c3 = st.columns(3)
     c1.selectbox(tr("set.cell"), ("rnn", "lstm", "gru"), **k("scell"), format_func=cell_label())
