@@ -173,11 +173,24 @@ async def visit(base_url: str, page: str, query: str, seconds: float = 120.0) ->
         ) as ws:
             s = _Session(ws, v, t0)
             reader = asyncio.create_task(_read(ws, s))
-            try:
-                await asyncio.wait_for(_drive(s), timeout=min(seconds, MAX_SECONDS))
+            drive = asyncio.create_task(_drive(s))
+            try:  # the visit ends when the run is done, the time is up, or the server closed the connection
+                done, _ = await asyncio.wait(
+                    {drive, reader}, timeout=min(seconds, MAX_SECONDS), return_when=asyncio.FIRST_COMPLETED
+                )
+                if drive in done:
+                    drive.result()
+                elif reader in done:  # e.g. its replica went away: a browser would reconnect
+                    why = reader.exception()
+                    v.error = v.error or f"connection closed at epoch {v.epoch}" + (
+                        f" ({why})" if why else ""
+                    )
+                else:
+                    raise TimeoutError
             finally:
                 for task in s.timers.values():
                     task.cancel()
+                drive.cancel()
                 reader.cancel()
     except TimeoutError:
         v.error = v.error or f"timeout after {seconds:.0f} s at epoch {v.epoch}"

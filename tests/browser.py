@@ -22,13 +22,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(timeout: float = 60.0):
-    """Yields the base URL and the server process; stops the server afterwards.
+def streamlit_server(timeout: float = 60.0, port: int | None = None, env: dict | None = None):
+    """Yields the base URL and the server process; stops the server afterwards. ``port``: a given one
+    (a replica restarted where it was) instead of a free one; ``env``: more environment for the server.
 
     The server's output goes to a temporary file (a pipe nobody reads would fill and stall the
     server); ``server_log(proc)`` reads it so far.
     """
-    port = free_port()
+    port = port or free_port()
     log = tempfile.NamedTemporaryFile(prefix="rnnlab-server-", suffix=".log", delete=False)
     proc = subprocess.Popen(
         [
@@ -47,7 +48,7 @@ def streamlit_server(timeout: float = 60.0):
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"},
     )
     proc.log_path = log.name
     url = f"http://127.0.0.1:{port}"
