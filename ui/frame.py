@@ -8,6 +8,7 @@ from rnnlab.device import available_devices, describe_device
 from rnnlab.viz_layout import EMOJI_CSS, shorten
 from ui.i18n import LANGS, explain, pick_language, t
 
+DEVICE_NOTE = "_device_note"  # session key (no widget uses it): the sidebar's place under the device
 QUOTE_CHARS = 40  # a value quoted in a message (an unknown word, a cell of a file) is cut to this
 
 
@@ -48,14 +49,21 @@ def setup_language() -> str:
 
 
 def setup_device() -> str:
-    """The sidebar shows which device trains; with several, the visitor picks."""
+    """The sidebar shows which device trains; with several, the visitor picks. Below it, a place that a
+    lab fills with the measured speed of its model on each device (``device_note``, ui/device_speed.py)."""
     have = available_devices()
     if len(have) > 1:
         st.sidebar.selectbox(tr("frame.device"), have, format_func=describe_device, key="device")
     else:
         st.session_state["device"] = have[0]
         st.sidebar.caption(tr("frame.device_only", device=describe_device(have[0])))
+    st.session_state[DEVICE_NOTE] = st.sidebar.empty()
     return st.session_state["device"]
+
+
+def device_note():
+    """The sidebar's place under the device choice, made by this script run's ``setup_device``."""
+    return st.session_state[DEVICE_NOTE]
 
 
 def reason(err: Exception) -> str:

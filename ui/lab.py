@@ -39,7 +39,7 @@ from rnnlab.train import Trainer
 from ui.registry import lab as registry_entry
 from ui.state import Field, to_configs
 
-from . import compare_view, live, settings, takehome
+from . import compare_view, device_speed, live, settings, takehome
 from .frame import reason, show_error, tr
 from .labstate import LabState
 
@@ -153,6 +153,7 @@ class Part:
         one's name), ``live_values`` (learning rate, limit) applied to it, the expected time before Train
         (``estimate``: ``by_epochs``, ``by_steps`` or the page's own) and the buttons."""
         run = live.ensure_run(self.state, signature, make, meter, chunk_seconds)
+        device_speed.show(run)  # this model's steps per second on each device, under the device choice
         if install is not None:  # e.g. an uploaded model file becomes the run's weights
             install(run)
         if live_values is not None:

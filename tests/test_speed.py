@@ -1,0 +1,40 @@
+"""Steps per second of a model on a device (rnnlab.speed): measured on a copy, nothing else changes."""
+
+import math
+
+import torch
+
+from rnnlab.models import seeded_model
+from rnnlab.speed import steps_per_second
+from rnnlab.tasks import resolve
+
+
+def test_a_rate_is_measured_on_a_copy_and_leaves_the_model_and_the_global_generator_alone():
+    td, mc, tc = resolve(
+        "emoji",
+        model={"cell": "lstm", "hidden_size": 8, "num_layers": 2, "dropout": 0.3},
+        train={"clip": 1.0},
+    )
+    model = seeded_model(mc, 0)
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    rng = torch.get_rng_state()
+    rate = steps_per_second(model, td.train, tc, "cpu", seconds=0.02, max_steps=5)
+    assert math.isfinite(rate) and rate > 0
+    assert all(torch.equal(before[k], v) for k, v in model.state_dict().items())
+    assert torch.equal(rng, torch.get_rng_state())  # dropout draws from the copy's own generator
+
+
+def test_the_sidebar_shows_this_models_speed_once_measured_per_shape():
+    from tests.apptest import app
+
+    at = app(page="labs/emoji.py")
+    note = " ".join(c.value for c in at.sidebar.caption)
+    assert "CPU" in note and "training steps per second" in note, note
+    cache = at.session_state["_device_speed"]
+    assert len(cache) == 1 and all(r > 0 for r in cache.values())
+    at.run()
+    assert at.session_state["_device_speed"] == cache  # not measured again for the same model
+    at.number_input(key="emoji.hidden").set_value(32).run()
+    assert len(at.session_state["_device_speed"]) == 2  # a new shape: measured once more
+    ko = app(lang="ko", page="labs/emoji.py")
+    assert "초당" in " ".join(c.value for c in ko.sidebar.caption)

@@ -1,0 +1,57 @@
+"""The measured speed of the current model on each device, under the sidebar's device choice.
+
+Measured once per model shape and device for each visitor (``rnnlab.speed``: a copy of the model takes
+a few timed steps, about 0.05 s per device), kept in the visitor's session under ``_device_speed``.
+"""
+
+import streamlit as st
+
+from rnnlab.device import available_devices, describe_device, pick_device
+from rnnlab.speed import steps_per_second
+from rnnlab.train import Trainer
+
+from .frame import device_note, tr
+
+CACHE = "_device_speed"  # session key (no widget uses it): {(model shape, device): steps per second}
+
+
+def shape(trainer: Trainer) -> tuple:
+    """What decides a step's cost: the model's settings, the batch, the optimizer and the data's shape."""
+    return (
+        repr(trainer.model.cfg),
+        trainer.cfg.batch_size,
+        trainer.cfg.optimizer,
+        tuple(trainer.train_data.x.shape),
+    )
+
+
+def measure(run) -> dict[str, float] | None:
+    """Steps per second of the run's shown model on each available device (cached); None when the run
+    does not train an epoch ``Trainer`` (the Sequence-to-sequence lab's step trainers)."""
+    trainer = run.trainer
+    if not isinstance(trainer, Trainer):
+        return None
+    cache = st.session_state.setdefault(CACHE, {})
+    key = shape(trainer)
+    speeds = {}
+    for dev in available_devices():
+        if (key, dev) not in cache:
+            with run.lock:  # another thread may be training these weights: copy them whole
+                model, data = trainer.model, trainer.train_data
+                rate = steps_per_second(model, data, trainer.cfg, pick_device(dev))
+            cache[(key, dev)] = rate
+        speeds[dev] = cache[(key, dev)]
+    return speeds
+
+
+def show(run) -> None:
+    """Under the device choice: this model's steps per second on each device, the fastest named."""
+    speeds = measure(run)
+    if not speeds:
+        return
+    rates = " · ".join(describe_device(d) + " " + tr("frame.speed_rate", n=r) for d, r in speeds.items())
+    if len(speeds) == 1:
+        device_note().caption(tr("frame.speed_one", rates=rates))
+    else:
+        best = max(speeds, key=speeds.get)
+        device_note().caption(tr("frame.speed_many", rates=rates, best=describe_device(best)))
