@@ -13,12 +13,12 @@ import numpy as np
 from . import checkpoint
 from .config import fmt
 from .device import pick_device, use_one_thread
-from .ensemble import member_configs, spread
+from .ensemble import class_vote, member_configs, spread
 from .errors import RNNLabError, check
 from .knobs import KNOBS, applies, split
 from .metrics import regression_errors
 from .models import seeded_model
-from .predict import predict, tag_probs
+from .predict import from_probs, predict, tag_probs
 from .replay import trace
 from .tasks import TASKS, parse_numbers, resolve
 from .train import Trainer
@@ -65,7 +65,8 @@ def _r(a) -> list:
 
 
 def _predict(models: list, td, text: str) -> dict:
-    """The first model's prediction; a regression value is the mean of every model's (an ensemble)."""
+    """The first model's prediction; with an ensemble, a value or the class probabilities are the mean of
+    every model's."""
     model = models[0]
     x, tokens, warnings = td.encode(text)
     pred = predict(model, x)
@@ -79,6 +80,8 @@ def _predict(models: list, td, text: str) -> dict:
         row["probability"] = _r(p.max(-1))
     else:
         names = td.labels or [str(k) for k in range(len(pred.probs))]
+        if len(models) > 1:
+            pred = from_probs(np.mean([predict(m, x).probs for m in models], axis=0))
         row["label"] = names[pred.label]
         row["probability"] = round(pred.probability, 6)  # of the predicted label
         row["probabilities"] = {n: round(float(p), 6) for n, p in zip(names, pred.probs)}
@@ -145,7 +148,7 @@ def cmd_train(a) -> dict:
     for text in a.predict + ([a.trace] if a.trace else []):
         td.encode(text)  # reject bad inputs before spending time on training
     k = tc.ensemble
-    check(k == 1 or mc.head == "regression", "ensemble_head", task=a.task)
+    check(k == 1 or mc.head != "tagging", "ensemble_head", task=a.task)
     check(k == 1 or not a.save, "ensemble_save", k=k)
     check(k == 1 or loaded is None, "ensemble_load", k=k)
     if loaded is not None:
@@ -172,6 +175,11 @@ def cmd_train(a) -> dict:
         metrics["baselines"] = {name: regression_errors(p, td.truth) for name, p in td.baselines.items()}
         if len(members) > 1:
             metrics["members"] = [regression_errors(p, td.truth) for p in each]
+    elif len(members) > 1:  # the members' class probabilities averaged (rnnlab.ensemble)
+        scored = [t.evaluate(td.test) for t in members]
+        probs = [t.model.predict(out).cpu().numpy() for t, (_, _, out) in zip(members, scored)]
+        metrics["test_accuracy"] = class_vote(probs, td.test.y.cpu().numpy())[1]
+        metrics["members"] = [{"accuracy": a} for _, a, _ in scored]
     else:
         metrics["test_accuracy"] = acc
     for t in members:
@@ -208,6 +216,9 @@ def _print_human(r: dict) -> None:
         print(f"final training loss {r['final_loss']:.4f}")
     if "test_accuracy" in m:
         print(f"accuracy {m['test_accuracy']:.1%} on {m['evaluated_on']}")
+        if "members" in m:
+            each = ", ".join(f"{e['accuracy']:.1%}" for e in m["members"])
+            print(f"  the average of {len(m['members'])} models' probabilities; each alone: {each}")
     else:
         print(f"test RMSE {m['test_rmse']:.3f}  MAE {m['test_mae']:.3f}  MAPE {m['test_mape']:.2f}%")
         if "members" in m:

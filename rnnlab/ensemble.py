@@ -10,6 +10,10 @@ Averaging in original units, after each member's own inverse preprocessing, keep
 and recursive forecasts (each member feeds back its own predictions) and for the CLI's test metrics.
 Averaging cancels part of what depends on the seed (the initial weights and the shuffling), which is
 why it helps most on tiny data such as 91 training months.
+
+Classifiers (the CLI's ``--ensemble K`` on text tasks) average the members' class probabilities:
+
+    p_ens[n] = (1/K) sum_k p_k[n]       label[n] = argmax_c p_ens[n, c]   (two classes: p_ens[n, 1] >= 0.5)
 """
 
 from dataclasses import dataclass, replace
@@ -45,6 +49,20 @@ class Spread:
     low: np.ndarray  # (M,) the lowest member at each step
     high: np.ndarray  # (M,) the highest member at each step
     members: np.ndarray  # (K, M) every member's forecast
+
+
+def class_vote(members, y) -> tuple[np.ndarray, float]:
+    """Members' probabilities, (K, N) of the last class for a binary head or (K, N, C), and the labels
+    (N,) -> the mean probabilities (N, C) and the accuracy of their labels."""
+    from .predict import THRESHOLD
+
+    p = np.asarray(members, dtype=float)
+    if p.ndim == 2:  # binary: P(class 1) -> both classes
+        p = np.stack([1 - p, p], axis=-1)  # (K, N, 2)
+    check(p.ndim == 3 and p.shape[0] >= 1, "ensemble_shape", got=str(p.shape))
+    mean = p.mean(axis=0)  # (N, C)
+    label = (mean[:, 1] >= THRESHOLD).astype(int) if mean.shape[1] == 2 else mean.argmax(-1)
+    return mean, float((label == np.asarray(y)).mean())
 
 
 def spread(members) -> Spread:

@@ -46,6 +46,13 @@ def from_output(head: str, out: torch.Tensor) -> Prediction:
     return Prediction(k, float(probs[k]), probs)
 
 
+def from_probs(probs) -> Prediction:
+    """Class probabilities (C,), e.g. an ensemble's mean -> a :class:`Prediction` by the same rule."""
+    p = np.asarray(probs, dtype=float)
+    k = decide(float(p[1])) if len(p) == 2 else int(p.argmax())
+    return Prediction(k, float(p[k]), p)
+
+
 @torch.no_grad()
 def tag_probs(model: SeqModel, x: torch.Tensor) -> np.ndarray:
     """A tagging head's (L, K) probabilities of every tag at every step, read in eval mode."""

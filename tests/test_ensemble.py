@@ -78,7 +78,7 @@ def test_cli_ensemble_averages_the_members_forecasts(capsys):
 @pytest.mark.parametrize(
     "args,words",
     [
-        (["train", "emoji", "--ensemble", "2"], "predicts classes"),
+        (["train", "tag-rise", "--ensemble", "2"], "tags every step"),
         (["train", "airline", "--ensemble", "0"], "from 1 to 10; got 0"),
         (["train", "airline", "--ensemble", "2", "--save", "x.pt"], "--save keeps one model"),
     ],
@@ -87,3 +87,28 @@ def test_cli_ensemble_bad_input_is_one_line(capsys, args, words):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and words in err and err.count("\n") == 1
+
+
+def test_cli_ensemble_of_classifiers_averages_their_probabilities(capsys):
+    args = ["train", "emoji", "--epochs", "3", "--json", "--predict", "🐱🤖❤️"]
+    assert main([*args, "--ensemble", "3"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    singles = []
+    for seed in (0, 1, 2):
+        assert main([*args, "--seed", str(seed)]) == 0
+        singles.append(json.loads(capsys.readouterr().out))
+    assert [m["accuracy"] for m in r["metrics"]["members"]] == [
+        s["metrics"]["test_accuracy"] for s in singles
+    ]
+    mean = np.mean([s["predictions"][0]["probabilities"]["GOOD"] for s in singles])
+    assert r["predictions"][0]["probabilities"]["GOOD"] == pytest.approx(mean, abs=1e-5)
+    assert r["predictions"][0]["label"] == ("GOOD" if mean >= 0.5 else "BAD")
+
+
+def test_class_vote_averages_probabilities_and_scores_the_mean():
+    from rnnlab.ensemble import class_vote
+
+    mean, acc = class_vote([[0.9, 0.2, 0.4], [0.3, 0.4, 0.7]], [1, 0, 1])  # binary: P(class 1) per member
+    assert mean[:, 1] == pytest.approx([0.6, 0.3, 0.55]) and acc == 1.0
+    mean, acc = class_vote([[[0.5, 0.3, 0.2]], [[0.1, 0.6, 0.3]]], [1])  # three classes
+    assert mean[0] == pytest.approx([0.3, 0.45, 0.25]) and acc == 1.0
