@@ -69,7 +69,9 @@ def _layer(rnn: nn.RNNBase, k: int) -> nn.RNNBase:
         )
     one = cache[k]
     for name in one._flat_weights_names:  # e.g. weight_ih_l0_reverse <- weight_ih_l{k}_reverse
-        setattr(one, name, getattr(rnn, name.replace("_l0", f"_l{k}")))
+        weight = rnn._parameters[name.replace("_l0", f"_l{k}")]
+        if one._parameters[name] is not weight:  # set once (again after a copy of the model)
+            setattr(one, name, weight)
     one.train(rnn.training)
     return one
 
