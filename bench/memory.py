@@ -1,6 +1,6 @@
 """The Memory lab's numbers (issue 11), measured in one run on the CPU, one thread.
 
-    python bench/memory.py [--quick]
+    python bench/memory.py [--quick] [sine] [tutorials] [memory] [gradients]   (default: every part)
 
 Prints Markdown tables: the sine presets' test RMSE over 3 seeds beside the baselines and the noise floor,
 the tutorial's leaky recipe, the tutorial presets against a bare torch loop; the memory task's held-out
@@ -150,7 +150,7 @@ def tutorial_table(quick: bool) -> None:
     print("\n| run | engine s | bare torch s | ratio | reference script s |\n|---|---|---|---|---|")
     ref = reference_seconds(epochs.get("epochs", 20))
     for preset, name in (("tutorial", "RNN"), ("tutorial-deep", "Deep RNN")):
-        row = compare("sine", preset, 1, **epochs)
+        row = compare("sine", preset, 1 if quick else 3, **epochs)  # medians of interleaved runs
         print(f"{row} {ref[name]:.3f} |" if name in ref else f"{row} (not found) |")
     print(f"\nreference script: {REFERENCE} (one process, one torch thread, its own data draw)")
 
@@ -158,9 +158,19 @@ def tutorial_table(quick: bool) -> None:
 if __name__ == "__main__":
     quick = "--quick" in sys.argv
     seeds = SEEDS[:1] if quick else SEEDS
+    parts = [a for a in sys.argv[1:] if not a.startswith("--")] or [
+        "sine",
+        "tutorials",
+        "memory",
+        "gradients",
+    ]
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    sine_table(seeds, presets)
-    tutorial_table(quick)
-    memory_tables()
-    gradient_tables(seeds)
+    if "sine" in parts:
+        sine_table(seeds, presets)
+    if "tutorials" in parts:
+        tutorial_table(quick)
+    if "memory" in parts:
+        memory_tables()
+    if "gradients" in parts:
+        gradient_tables(seeds)
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
