@@ -87,11 +87,20 @@ def test_generation_pauses_where_the_visitor_asked_and_says_where():
         assert page.evaluate(LAST_EPOCH_JS) >= 2, "generation did not start training"
         page.get_by_role("button", name="⏸ Pause").click()
         paused = page.get_by_text("Paused at step")
-        paused.wait_for(timeout=30_000)  # the chunk under way may still land first
-        step = page.evaluate(LAST_EPOCH_JS)
-        page.wait_for_timeout(2_000)
-        assert page.evaluate(LAST_EPOCH_JS) == step and 0 < step < 20000  # paused means paused
+        # The slice under way when Pause is pressed may still land, and a redraw then says the later step;
+        # after that the counter holds: two readings a second apart agree, within 30 s.
+        readings, deadline = [], time.time() + 30
+        while time.time() < deadline and not (len(readings) >= 2 and readings[-1] == readings[-2] != 0):
+            page.wait_for_timeout(1_000)
+            readings.append(page.evaluate(LAST_EPOCH_JS))
+        step = readings[-1]
+        assert len(readings) >= 2 and step == readings[-2] and 0 < step < 20000, (
+            f"Pause did not hold: {readings}"
+        )
+        paused.first.wait_for(timeout=10_000)
         assert f"{step:,}" in paused.first.inner_text()  # it says where it stopped
+        page.wait_for_timeout(1_500)
+        assert page.evaluate(LAST_EPOCH_JS) == step  # and it stays held
         _clean(page, proc)
 
 
