@@ -38,3 +38,15 @@ def test_the_sidebar_shows_this_models_speed_once_measured_per_shape():
     assert len(at.session_state["_device_speed"]) == 2  # a new shape: measured once more
     ko = app(lang="ko", page="labs/emoji.py")
     assert "초당" in " ".join(c.value for c in ko.sidebar.caption)
+
+
+def test_a_model_slower_than_the_budget_costs_one_step():
+    td, mc, tc = resolve("emoji")
+    calls = []
+    model = seeded_model(mc, 0)
+    model.register_forward_hook(lambda *_: calls.append(1))  # the copy keeps it (the same function)
+    rate = steps_per_second(model, td.train, tc, "cpu", seconds=0.0)
+    assert len(calls) == 1 and rate > 0  # one step took longer than 0 s: its rate is the answer
+    from ui.device_speed import rate_text
+
+    assert (rate_text(1250.4), rate_text(42.2), rate_text(0.384)) == ("1,250", "42", "0.38")

@@ -4,6 +4,8 @@ Measured once per model shape and device for each visitor (``rnnlab.speed``: a c
 a few timed steps, about 0.05 s per device), kept in the visitor's session under ``_device_speed``.
 """
 
+import copy
+
 import streamlit as st
 
 from rnnlab.device import available_devices, describe_device, pick_device
@@ -36,12 +38,16 @@ def measure(run) -> dict[str, float] | None:
     speeds = {}
     for dev in available_devices():
         if (key, dev) not in cache:
-            with run.lock:  # another thread may be training these weights: copy them whole
-                model, data = trainer.model, trainer.train_data
-                rate = steps_per_second(model, data, trainer.cfg, pick_device(dev))
-            cache[(key, dev)] = rate
+            with run.lock:  # another thread may be training these weights: copy them whole, then let go
+                model = copy.deepcopy(trainer.model)
+            cache[(key, dev)] = steps_per_second(model, trainer.train_data, trainer.cfg, pick_device(dev))
         speeds[dev] = cache[(key, dev)]
     return speeds
+
+
+def rate_text(rate: float) -> str:
+    """ "1,250", "42", "0.38": whole steps from 10 a second, two figures below."""
+    return f"{rate:,.0f}" if rate >= 10 else f"{rate:.2g}"
 
 
 def show(run) -> None:
@@ -49,7 +55,9 @@ def show(run) -> None:
     speeds = measure(run)
     if not speeds:
         return
-    rates = " · ".join(describe_device(d) + " " + tr("frame.speed_rate", n=r) for d, r in speeds.items())
+    rates = " · ".join(
+        describe_device(d) + " " + tr("frame.speed_rate", n=rate_text(r)) for d, r in speeds.items()
+    )
     if len(speeds) == 1:
         device_note().caption(tr("frame.speed_one", rates=rates))
     else:
