@@ -7,7 +7,7 @@ restart: with two replicas under load, one is killed; its visitors' connections 
 link again (what the browser does) and the proxy puts them on the other replica, where they train to the
 same numbers as the link trained alone (the CLI). Writes bench/results-replicas.md.
 
-    .venv/bin/python bench/replicas.py [--counts 10 30] [--seconds 60] [--kill-n 10]
+    .venv/bin/python bench/replicas.py [--counts 10 30] [--seconds 60] [--kill-n 10] [--kill-seconds 150]
 
 nginx runs in the foreground (``daemon off``) with its own temporary prefix (config, pid, logs, temp
 files); nothing outside it is touched, and everything it started is stopped at the end.
@@ -263,6 +263,9 @@ def main() -> None:
         "--kill-n", type=int, default=10, help="visitors in the restart demonstration (0: skip it)"
     )
     p.add_argument("--kill-after", type=float, default=3.0, help="seconds into the load when a replica dies")
+    p.add_argument(
+        "--kill-seconds", type=float, default=150.0, help="each visitor's limit in the demonstration"
+    )
     a = p.parse_args()
     if not Path(NGINX).exists():
         sys.exit(f"error: nginx not found at {NGINX} (Debian: apt-get install nginx)")
@@ -272,7 +275,7 @@ def main() -> None:
     ]
     print("\n".join(head), flush=True)
     lines = [row(n, k, a.seconds) for n in a.counts for k in (1, 2)]
-    demo = restart_demo(a.kill_n, a.seconds, a.kill_after) if a.kill_n else []
+    demo = restart_demo(a.kill_n, a.kill_seconds, a.kill_after) if a.kill_n else []
     out = ROOT / "bench" / "results-replicas.md"
     out.write_text(
         f"# Replicas behind nginx (bench/replicas.py, {os.cpu_count()} cores, headless visitors, Emoji default "
