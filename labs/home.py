@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui import limits
 from ui.frame import lang, tr
 from ui.registry import LABS
 
@@ -23,3 +24,4 @@ for col, lab in zip(st.columns(len(LABS)), LABS):
             st.page_link(lab.page, label=tr("home.open"), icon="▶️")
         else:
             st.caption(tr("home.soon"))
+limits.expander(lang())

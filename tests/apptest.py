@@ -41,8 +41,9 @@ def charts(at) -> list[dict]:
 
 
 def train_to_end(at, page: str = "emoji", limit: int = 80, part: str | None = None):
-    """Click Train, then rerun (each rerun runs the live fragment once) until the run is done; ``part``
-    names a part's run (``lab.part``: buttons ``<page>.<part>.train``)."""
+    """Click Train, then rerun (each rerun draws the live fragment once, after the scheduler's workers
+    trained a new slice) until the run is done, and once more: a worker may finish the run after the
+    last redraw. ``part`` names a part's run (``lab.part``: buttons ``<page>.<part>.train``)."""
     key = page if part is None else f"{page}.{part}"
     at.button(key=f"{key}.train").click().run()
     if _has_button(at, f"{key}.confirm"):
@@ -51,6 +52,7 @@ def train_to_end(at, page: str = "emoji", limit: int = 80, part: str | None = No
         if lab_state(at, page, part).run.done:
             break
         at.run()
+    at.run()
     assert not at.exception, at.exception
     return lab_state(at, page, part).run
 

@@ -13,3 +13,13 @@ torch.set_num_threads(1)
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def no_run_outlives_its_test():
+    """A run a test left training (the server's scheduler is one per process) stops when the test ends,
+    so it neither holds a place in the queue nor takes the CPU from the next test."""
+    yield
+    scheduler = sys.modules.get("ui.scheduler")
+    if scheduler is not None:
+        scheduler.SCHEDULER.stop_all()

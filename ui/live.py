@@ -1,24 +1,26 @@
 """Live training, shared by every lab: Train / Pause / Step / Reset and a panel that redraws.
 
 The run (trainers, history, flags) lives in the page's ``LabState`` (``ui.labstate``), a key no widget
-uses, so moving an unrelated widget does not restart it. The buttons sit outside the fragment; the
-fragment trains one time-boxed chunk per run in ``SUB_CHUNKS`` pieces, redrawing the counters and the
-loss curve into a placeholder after each piece (Streamlit streams each redraw at once), then draws the
-lab's inside views once. The browser asks for the next run ``TICK`` seconds after the last one arrived,
-so the curve moves several times a second even when the visitor's browser is slow to render.
+uses, so moving an unrelated widget does not restart it. Train hands the run to the server's scheduler
+(``ui.scheduler``: a few worker threads train every visitor's run in short slices, round robin, at most
+``MAX_TRAINING`` at once, the others waiting in order); Pause, Reset and a new run take it back. The
+buttons sit outside an ``st.fragment`` that only draws: each of its runs waits for the run's next slice
+(``SCHEDULER.wait``), then redraws the counters, the loss curve and the lab's inside views, or says how
+many runs wait ahead. The fragment's ``run_every`` and that wait grow with the number of runs training,
+so a class redraws less often per visitor and training keeps the cores.
 
 A run trains whatever its page gives it: ``rnnlab.train.Trainer`` (epochs), the Sequence-to-sequence
 lab's step trainers, the Memory lab's sweep, the length study: anything with ``run(seconds=...)`` and
 ``done``. A *meter* (``ui.live_progress``) reads it for the counters and the loss curve. A page with
-several parts keeps one run per part (``LabState.part``), each with its own lock and buttons, and every
-one of them trains here, in ``_tick``.
+several parts keeps one run per part (``LabState.part``), each with its own lock and buttons, and each
+of them is a job of the scheduler.
 
-Safety: with Streamlit's fast reruns a visitor's click starts a new script run at once, while the previous
-script thread may still be inside a training chunk (it only notices the stop at its next Streamlit
-call). Two threads stepping the same weights break autograd ("modified by an inplace operation"), so
-every use of the weights (building a run, a training chunk, Step, the live settings, the inside views)
-holds the run's lock (``LabState.lock`` of the page, or of the page's part). A run stops only by Pause, Reset, its
-limit, or a reason shown in the page (``failure``).
+Safety: with Streamlit's fast reruns a visitor's click starts a new script run at once, while a worker
+may be inside a slice of that run. Two threads stepping the same weights break autograd ("modified by an
+inplace operation"), so every use of the weights (a slice, building a run, Step, the live settings, the
+inside views) holds the run's lock (``LabState.lock`` of the page, or of the page's part), and Pause and
+Reset clear ``running`` under it: the slice in progress ends first and no other starts. A run stops only
+by Pause, Reset, its limit, or a reason shown in the page (``failure``).
 """
 
 import logging
@@ -35,10 +37,9 @@ from rnnlab.train import Trainer
 from . import live_progress
 from .frame import tr
 from .labstate import LabState
+from .scheduler import SCHEDULER
 
-TICK = 0.1  # seconds the browser waits after a fragment run arrives before asking for the next
-CHUNK_SECONDS = 0.3  # training time per fragment run, shared by the runs of a comparison
-SUB_CHUNKS = 3  # loss-curve redraws per fragment run
+CHUNK_SECONDS = 0.3  # a run's default ``chunk_seconds``; its slices are SLICE_SECONDS in proportion
 
 
 @dataclass
@@ -57,7 +58,7 @@ class LabRun:
     )  # the page's (or part's): held to use the weights
     extra: dict = field(default_factory=dict)
     meter: Callable[[Any], live_progress.Meter] = live_progress.epochs  # reads a trainer for the panel
-    chunk_seconds: float = CHUNK_SECONDS  # training time per fragment run
+    chunk_seconds: float = CHUNK_SECONDS  # a heavier run (a sweep) asks for longer slices, in proportion
 
     @property
     def trainer(self) -> Any:
@@ -73,6 +74,19 @@ class LabRun:
         return self.meter(self.trainer).at
 
     epoch = at  # the name the epoch labs read
+
+    def train_slice(self, seconds: float) -> None:
+        """Train every trainer that is not done for a share of about ``seconds`` (times the run's
+        ``chunk_seconds`` against the default); the scheduler's worker holds ``lock``."""
+        t0 = time.perf_counter()
+        active = [t for t in self.trainers.values() if not t.done]
+        for t in active:
+            t.run(seconds=seconds * self.chunk_seconds / CHUNK_SECONDS / len(active))
+        self.wall_seconds += time.perf_counter() - t0
+
+    def stop_on_bug(self) -> None:
+        """A slice raised (a bug, logged by the scheduler): the run stops with a sentence in the page."""
+        self.running, self.failure = False, "run.bug_stop"
 
 
 def ensure_run(
@@ -91,8 +105,10 @@ def ensure_run(
             new = LabRun(signature, trainers, main, lock=ls.lock)
             new.meter = meter or new.meter
             new.chunk_seconds = chunk_seconds or new.chunk_seconds
-            if run is not None and run.at > 0:
-                new.notice = tr("live.reset_notice")
+            if run is not None:
+                _stop(run)  # the scheduler lets the old run go
+                if run.at > 0:
+                    new.notice = tr("live.reset_notice")
             ls.run = run = new
     return run
 
@@ -119,10 +135,19 @@ def _sync(run: LabRun, lr: float, limit: int) -> None:
 def _start(run: LabRun) -> None:
     run.failure = None
     run.running = not run.done
+    if run.running:
+        SCHEDULER.submit(run)
+
+
+def _stop(run: LabRun) -> None:
+    """Take the run from the scheduler; under its lock, so a slice in progress ends first."""
+    with run.lock:
+        run.running = False
+    SCHEDULER.cancel(run)
 
 
 def _pause(run: LabRun) -> None:
-    run.running = False
+    _stop(run)
 
 
 def _step(run: LabRun) -> None:
@@ -137,7 +162,7 @@ def _step(run: LabRun) -> None:
 def _reset(ls: LabState) -> None:
     with ls.lock:
         if ls.run is not None:
-            ls.run.running = False  # a thread still inside a chunk of the old run stops after it
+            _stop(ls.run)
         ls.run = None
 
 
@@ -210,43 +235,59 @@ def panel(
     draw: Callable[[LabRun], None],
     progress: Callable[[LabRun, str], None] | None = None,
 ) -> None:
-    """Train a chunk (while running), then draw progress and ``draw(run)`` (the lab's views).
-    ``progress(run, chart_key)`` replaces the counters and loss curve (a sweep draws its own)."""
+    """Draw progress and ``draw(run)`` (the lab's views); while the run trains, again after each new
+    slice the scheduler trains (at most every ``redraw_gap`` seconds, which grows with the load), or
+    where the run waits in the queue. ``progress(run, chart_key)`` replaces the counters and loss curve
+    (a sweep draws its own)."""
 
-    @st.fragment(run_every=TICK if run.running else None)
+    @st.fragment(run_every=SCHEDULER.redraw_gap() if run.running else None)
     def _panel():
         try:
             _tick(page, run, draw, progress or _progress)
         except Exception:  # a bug: logged for us; the run stops with a sentence that stays in the page
             logging.getLogger("rnnlab").exception("live panel failed")
-            run.running, run.failure = False, "run.bug_stop"
+            _stop(run)
+            run.failure = "run.bug_stop"
             st.error(tr(run.failure), icon="🛠️")
 
     _panel()
 
 
 def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None], progress) -> None:
-    slot = st.empty()
     if run.running:
-        for piece in range(SUB_CHUNKS):
-            t0 = time.perf_counter()
-            with run.lock:  # a visitor's click may have started another script run on these weights
-                if not run.running:  # paused or reset while this thread waited
-                    break
-                active = [t for t in run.trainers.values() if not t.done]
-                for t in active:
-                    t.run(seconds=run.chunk_seconds / SUB_CHUNKS / len(active))
-                run.wall_seconds += time.perf_counter() - t0
-            if run.done:
-                run.running = False
-                st.rerun(scope="app")
-            with slot.container():
-                progress(run, f"{page}.loss_{piece}")
-    else:
-        with slot.container():
-            progress(run, f"{page}.loss")
+        SCHEDULER.submit(run)  # says the page still watches (and brings back a run parked meanwhile)
+        ahead = SCHEDULER.wait(run, interrupted=_clicked)
+        if not run.running:  # done, stopped or failed: the buttons and the status line change
+            st.rerun(scope="app")
+        if ahead is not None:
+            st.info(
+                tr("server.waiting_next", cap=SCHEDULER.cap)
+                if ahead == 0
+                else tr("server.waiting", n=ahead, cap=SCHEDULER.cap),
+                icon="⏳",
+            )
+    progress(run, f"{page}.loss_live" if run.running else f"{page}.loss")
     with run.lock:  # the views read the weights (and gradients run backward through them)
         draw(run)
+
+
+def _clicked() -> bool:
+    """Whether a click of this visitor waits to rerun the page (Streamlit's pending request, read as
+    its own yield check reads it; streamlit is pinned, and anything unexpected reads as no click)."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        from streamlit.runtime.scriptrunner_utils.script_requests import (
+            ScriptRequestType,
+            _fragment_run_should_not_preempt_script,
+        )
+
+        requests = get_script_run_ctx().script_requests
+        data = requests._rerun_data
+        return requests._state != ScriptRequestType.CONTINUE and not _fragment_run_should_not_preempt_script(
+            data.fragment_id_queue, data.is_fragment_scoped_rerun
+        )
+    except Exception:
+        return False
 
 
 def _progress(run: LabRun, chart_key: str) -> None:
