@@ -37,7 +37,7 @@ from rnnlab.train import Trainer
 from . import live_progress
 from .frame import tr
 from .labstate import LabState
-from .scheduler import SCHEDULER
+from .scheduler import SCHEDULER, TURN
 
 CHUNK_SECONDS = 0.3  # a run's default ``chunk_seconds``; its slices are SLICE_SECONDS in proportion
 
@@ -266,9 +266,10 @@ def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None], progress) -> N
                 else tr("server.waiting", n=ahead, cap=SCHEDULER.cap),
                 icon="⏳",
             )
-    progress(run, f"{page}.loss_live" if run.running else f"{page}.loss")
-    with run.lock:  # the views read the weights (and gradients run backward through them)
-        draw(run)
+    with TURN:  # drawing is Python through and through: a slice waits rather than crawl beside it
+        progress(run, f"{page}.loss_live" if run.running else f"{page}.loss")
+        with run.lock:  # the views read the weights (and gradients run backward through them)
+            draw(run)
 
 
 def _clicked() -> bool:

@@ -67,6 +67,9 @@ WAIT_LIMIT = 2.0  # longest a redraw waits for its run's next slice
 QUEUE_WAIT = 10.0  # longest a waiting run's page waits before it redraws the same place in the queue
 
 
+TURN = threading.Lock()  # held by a worker's slice and by a page's redraw: they take turns (see below)
+
+
 @dataclass
 class _Entry:
     """The scheduler's record of one submitted run."""
@@ -232,7 +235,7 @@ class Scheduler:
         """Train one slice of the entry's job; True when it no longer trains (stopped, done, failed)."""
         job = entry.job
         try:
-            with job.lock:
+            with TURN, job.lock:
                 if not job.running:
                     return True
                 job.train_slice(self.slice_seconds)
