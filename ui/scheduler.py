@@ -67,7 +67,28 @@ WAIT_LIMIT = 2.0  # longest a redraw waits for its run's next slice
 QUEUE_WAIT = 10.0  # longest a waiting run's page waits before it redraws the same place in the queue
 
 
-TURN = threading.Lock()  # held by a worker's slice and by a page's redraw: they take turns (see below)
+class Turns:
+    """A fair lock: whoever asked first goes first. A plain lock let the worker, which asks again the
+    moment a slice ends, keep a page's redraw (and so the visitor's click behind it) waiting for long."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._next = 0  # the next ticket handed out
+        self._serving = 0  # the ticket whose turn it is
+
+    def __enter__(self) -> None:
+        with self._cond:
+            ticket, self._next = self._next, self._next + 1
+            while ticket != self._serving:
+                self._cond.wait()
+
+    def __exit__(self, *exc) -> None:
+        with self._cond:
+            self._serving += 1
+            self._cond.notify_all()
+
+
+TURN = Turns()  # held by a worker's slice and by a page's redraw: they take turns, in order of asking
 
 
 @dataclass
