@@ -135,7 +135,7 @@ def corpus_defaults(name: str, paths: dict[str, Path], seeds) -> tuple[list[floa
 
 def _row(label: str, accs: list[float], secs: list[float] | None = None) -> str:
     each = ", ".join(f"{a:.1%}" for a in accs)
-    time = f" | {statistics.mean(secs):.1f} (max {max(secs):.1f})" if secs else " |"
+    time = f" | {statistics.mean(secs):.1f} (max {max(secs):.1f})" if secs else ""
     return f"| {label} | {statistics.mean(accs):.1%}, worst {min(accs):.1%} ({each}){time} |"
 
 
@@ -153,7 +153,9 @@ if __name__ == "__main__":
     print("|---|---|---|")
     for preset, k in (("default", 1), ("best", 1), *(("best", k) for k in a.ensemble)):
         note = TASKS["movie-reviews"].presets[preset].note
-        label = f"{preset} preset: {note}" + (f"; `--ensemble {k}`" if k > 1 else "")
+        label = (
+            f"{preset} preset: {note}" if k == 1 else f"the same with `--ensemble {k}` (seeds s..s+{k - 1})"
+        )
         print(_row(label, *movie_reviews(preset, seeds, k)), flush=True)
     if not a.skip_corpora:
         cached = {n: download.cached_paths(download.CORPORA[n]) for n in ("reuters", "imdb")}
