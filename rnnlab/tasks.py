@@ -178,7 +178,8 @@ TASKS["movie-reviews"].presets["best"] = Preset(
     {"cell": "gru", "hidden_size": 64, "embedding_dim": 64, "readout": "max", "input_dropout": 0.3},
     {"epochs": 7, "lr": 3e-3, "batch_size": 64},
     {"vocab_size": 6000, "max_len": 50},
-    "GRU(64), max-pooled over time, input dropout 0.3, 7 epochs; `--ensemble 3` averages 3 seeds",
+    "GRU(64), max-pooled over time, input dropout 0.3, 7 epochs: 78.5% held out (3 seeds averaged, "
+    "--ensemble 3 on the command line: 80.2%)",
 )
 # measured (bench/emoji_presets.py, 5 seeds): solved in 6-8 epochs against the default's 14-17, final loss
 # ~3e-6 against 2e-4 after 150 epochs; 40 epochs leave a wide margin and finish in a third of the time
