@@ -1,8 +1,12 @@
-"""Deployment: the nginx config in deploy/ is valid, a visitor trains through the proxy, and the Streamlit
-Community Cloud dependency file (Pipfile) pins what requirements.txt pins, torch from the CPU-only index."""
+"""Deployment: the nginx config in deploy/ is valid, keeps a browser on one replica (stand-in replicas that
+answer with their port), a visitor trains through the proxy, and the Streamlit Community Cloud dependency
+file (Pipfile) pins what requirements.txt pins, torch from the CPU-only index."""
 
+import http.server
+import json
 import re
 import sys
+import threading
 import tomllib
 import urllib.request
 from pathlib import Path
@@ -80,3 +84,63 @@ def test_the_cloud_pipfile_pins_what_requirements_pin_and_takes_torch_from_the_c
     assert pipfile["packages"]["torch"]["index"] == "pytorch-cpu"
     assert sources["pytorch-cpu"] == "https://download.pytorch.org/whl/cpu"
     assert pipfile["source"][0]["url"] == "https://pypi.org/simple"  # everything else from PyPI
+
+
+class _Echo(http.server.BaseHTTPRequestHandler):
+    """A stand-in replica: answers with its port and the upgrade headers it was sent."""
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        body = json.dumps(
+            {
+                "port": self.server.server_port,
+                "upgrade": self.headers.get("Upgrade"),
+                "connection": self.headers.get("Connection"),
+            }
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def _get(url: str, headers: dict) -> tuple[dict, str | None]:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as r:
+        return json.loads(r.read()), r.headers.get("Set-Cookie")
+
+
+@needs_nginx
+def test_the_proxy_keeps_a_browser_on_its_replica_spreads_browsers_and_skips_a_dead_one():
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo) for _ in range(2)]
+    for s in servers:
+        threading.Thread(target=s.serve_forever, daemon=True).start()
+    ports = [s.server_port for s in servers]
+    try:
+        with replicas.nginx_proxy(ports) as (proxy, _):
+            first, cookie = _get(proxy + "/", {})
+            assert cookie and cookie.startswith("rnnlab_replica=")  # a new browser gets its key
+            key = cookie.split(";")[0]
+            seen = {_get(proxy + "/_stcore/health", {"Cookie": key})[0]["port"] for _ in range(8)}
+            assert seen == {first["port"]}  # every request of that browser: the same replica
+            ws, again = _get(
+                proxy + "/_stcore/stream", {"Cookie": key, "Upgrade": "websocket", "Connection": "Upgrade"}
+            )
+            assert (
+                ws["port"] == first["port"] and ws["upgrade"] == "websocket" and ws["connection"] == "upgrade"
+            )
+            assert again is None  # a known browser is not given a new key
+            spread = {
+                _get(proxy + "/", {"Cookie": f"rnnlab_replica=browser{i}"})[0]["port"] for i in range(20)
+            }
+            assert spread == set(ports)  # twenty browsers: both replicas
+            dead = servers[ports.index(first["port"])]
+            dead.shutdown()
+            dead.server_close()
+            moved, _ = _get(proxy + "/", {"Cookie": key})
+            assert moved["port"] != first["port"]  # its replica gone: the other one answers
+    finally:
+        for s in servers:
+            s.shutdown()
+            s.server_close()
