@@ -160,8 +160,9 @@ class _Session:
             self.v.error = f"exception: {el.exception.type}: {el.exception.message[:120]}"
 
 
-async def visit(base_url: str, page: str, query: str, seconds: float = 120.0) -> Visit:
-    """One visitor: open ``page?query``, press Train, follow the run to done (or to ``seconds``)."""
+async def visit(base_url: str, page: str, query: str, seconds: float = 120.0, train: bool = True) -> Visit:
+    """One visitor: open ``page?query``, press Train, follow the run to done (or to ``seconds``);
+    ``train=False`` only opens the page (``page`` "" is the home page) and records when it arrived."""
     if not _is_local(base_url):
         raise ValueError(f"expected a loopback server (127.0.0.1 or localhost), got {base_url}")
     v = Visit(page, query)
@@ -173,7 +174,7 @@ async def visit(base_url: str, page: str, query: str, seconds: float = 120.0) ->
         ) as ws:
             s = _Session(ws, v, t0)
             reader = asyncio.create_task(_read(ws, s))
-            drive = asyncio.create_task(_drive(s))
+            drive = asyncio.create_task(_drive(s, train))
             try:  # the visit ends when the run is done, the time is up, or the server closed the connection
                 done, _ = await asyncio.wait(
                     {drive, reader}, timeout=min(seconds, MAX_SECONDS), return_when=asyncio.FIRST_COMPLETED
@@ -206,11 +207,13 @@ async def _read(ws, s: _Session) -> None:
         s.handle(fm)
 
 
-async def _drive(s: _Session) -> None:
+async def _drive(s: _Session, train_it: bool = True) -> None:
     train, confirm = f"{s.v.page}.train", f"{s.v.page}.confirm"
     await s.rerun()
     await s.finished.wait()
     s.v.opened = s.now()
+    if not train_it:
+        return
     if train not in s.buttons:
         raise RuntimeError(f"expected a button with key {train} on the page, got {sorted(s.buttons)}")
     s.finished.clear()

@@ -1,11 +1,15 @@
 """A class on one server: 1, 5, 10, 20 and 30 headless visitors (bench/loadclient.py) each train the Emoji
-default run (seed = visitor number) at once; prints finished / slowest / median / server RSS and writes
-bench/results-scale.md. A fresh server per row. Worst case about 6 minutes (each row capped at 60 s).
+default run (seed = visitor number) at once; prints finished / slowest / median / server RSS, the time a
+late visitor (arriving ``--late`` seconds after the class pressed Train) waits for the home page, and the
+machine's load average before and after the row; writes bench/results-scale.md. A fresh server per row.
+Worst case about 6 minutes (each row capped at 60 s).
 
     .venv/bin/python bench/scale.py [--counts 1 5 10 20 30] [--seconds 60]
 """
 
 import argparse
+import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -24,13 +28,25 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def row(n: int, seconds: float) -> dict:
+async def _class_and_late(url: str, n: int, seconds: float, late: float):
+    async def late_visitor():
+        await asyncio.sleep(late)
+        return await loadclient.visit(url, "", "", seconds, train=False)
+
+    queries = [f"seed={i}" for i in range(n)]
+    return await asyncio.gather(loadclient.crowd(url, "emoji", queries, seconds), late_visitor())
+
+
+def row(n: int, seconds: float, late: float) -> dict:
+    load_before = os.getloadavg()[0]
     with streamlit_server() as (url, proc):
         loadclient.run_crowd(url, "emoji", ["seed=0&epochs=1"], seconds)  # warm: imports, first page
         before = rss_mb(proc.pid)
-        visits = loadclient.run_crowd(url, "emoji", [f"seed={i}" for i in range(n)], seconds)
+        visits, home = asyncio.run(_class_and_late(url, n, seconds, late))
         s = loadclient.summary(visits)
         s["rss"] = (before, rss_mb(proc.pid))
+        s["home"] = home.opened
+    s["load"] = (load_before, os.getloadavg()[0])
     return s
 
 
@@ -38,14 +54,23 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--counts", type=int, nargs="+", default=[1, 5, 10, 20, 30])
     p.add_argument("--seconds", type=float, default=60.0, help="each visitor's limit")
+    p.add_argument(
+        "--late", type=float, default=3.0, help="seconds after the class until a late visitor comes"
+    )
     a = p.parse_args()
-    lines = ["| visitors | finished | slowest | median | server RSS |", "|---|---|---|---|---|"]
+    lines = [
+        "| visitors | finished | slowest | median | server RSS | late visitor: home page | load average |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for n in a.counts:
-        s = row(n, a.seconds)
+        s = row(n, a.seconds, a.late)
         slow = f"{s['slowest']:.1f} s" if s["slowest"] is not None else "-"
         med = f"{s['median']:.1f} s" if s["median"] is not None else "-"
         line = f"| {n} | {s['finished']} of {n} within {a.seconds:.0f} s | {slow} | {med} | "
-        line += f"{s['rss'][0]:.0f} -> {s['rss'][1]:.0f} MB |"
+        home = f"{s['home']:.2f} s" if s["home"] is not None else "-"
+        line += (
+            f"{s['rss'][0]:.0f} -> {s['rss'][1]:.0f} MB | {home} | {s['load'][0]:.1f} -> {s['load'][1]:.1f} |"
+        )
         print(line, s["errors"][:2], flush=True)
         lines.append(line)
     out = ROOT / "bench" / "results-scale.md"

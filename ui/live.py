@@ -27,6 +27,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -259,14 +260,14 @@ def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None], progress) -> N
         ahead = SCHEDULER.wait(run, interrupted=_clicked)
         if not run.running:  # done, stopped or failed: the buttons and the status line change
             st.rerun(scope="app")
-        if ahead is not None:
-            st.info(
-                tr("server.waiting_next", cap=SCHEDULER.cap)
-                if ahead == 0
-                else tr("server.waiting", n=ahead, cap=SCHEDULER.cap),
-                icon="⏳",
-            )
-    with TURN:  # drawing is Python through and through: a slice waits rather than crawl beside it
+        if ahead is not None:  # waiting: the place in the queue and the counters; the views come back
+            with TURN.turn("page"):  # when it trains (a class waiting would redraw them for nothing)
+                text = tr("server.waiting", n=ahead, cap=SCHEDULER.cap)
+                st.info(tr("server.waiting_next", cap=SCHEDULER.cap) if ahead == 0 else text, icon="⏳")
+                progress(run, f"{page}.loss_live")
+            return
+    # drawing is Python through and through: while the run trains, a slice waits rather than crawl beside it
+    with TURN.turn("page") if run.running else nullcontext():
         progress(run, f"{page}.loss_live" if run.running else f"{page}.loss")
         with run.lock:  # the views read the weights (and gradients run backward through them)
             draw(run)

@@ -41,7 +41,8 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,31 +65,41 @@ BASE_GAP = 0.1  # seconds between two redraws of a run's page when it trains alo
 MAX_GAP = 1.0  # ... and at most, however many train
 PARK_SECONDS = 60.0  # a run whose page has not asked for this long leaves the workers (a closed tab)
 WAIT_LIMIT = 2.0  # longest a redraw waits for its run's next slice
+QUEUE_GAP = 2.0  # a waiting run's page redraws its new place at most this often
 QUEUE_WAIT = 10.0  # longest a waiting run's page waits before it redraws the same place in the queue
 
 
 class Turns:
-    """A fair lock: whoever asked first goes first. A plain lock let the worker, which asks again the
-    moment a slice ends, keep a page's redraw (and so the visitor's click behind it) waiting for long."""
+    """Training slices and page redraws take turns, never overlap, and alternate while both wait: a
+    worker waits for at most one redraw, a page for at most one slice. (A first-come lock made the
+    worker wait behind every page of a class; a plain lock let the worker, asking again the moment a
+    slice ended, keep a page's redraw and the visitor's click behind it waiting for long.)"""
 
     def __init__(self):
         self._cond = threading.Condition()
-        self._next = 0  # the next ticket handed out
-        self._serving = 0  # the ticket whose turn it is
+        self._busy = False  # someone has the turn
+        self._waiting = {"worker": 0, "page": 0}  # who waits for it
+        self._last = "page"  # who had it last
 
-    def __enter__(self) -> None:
+    @contextmanager
+    def turn(self, kind: str) -> Iterator[None]:
+        """Hold the turn as ``kind`` ("worker" or "page")."""
+        other = "page" if kind == "worker" else "worker"
         with self._cond:
-            ticket, self._next = self._next, self._next + 1
-            while ticket != self._serving:
+            self._waiting[kind] += 1
+            while self._busy or (self._waiting[other] and self._last == kind):
                 self._cond.wait()
+            self._waiting[kind] -= 1
+            self._busy, self._last = True, kind
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
 
-    def __exit__(self, *exc) -> None:
-        with self._cond:
-            self._serving += 1
-            self._cond.notify_all()
 
-
-TURN = Turns()  # held by a worker's slice and by a page's redraw: they take turns, in order of asking
+TURN = Turns()  # a worker's slice and a page's redraw hold it in turns (see ``Turns``)
 
 
 @dataclass
@@ -174,7 +185,8 @@ class Scheduler:
         """Block a redraw of ``job`` until there is something new to draw, and return how many runs wait
         ahead of it (None once admitted). Admitted: a slice trained since the last redraw and
         ``redraw_gap`` passed since then (at most ``WAIT_LIMIT``). Waiting: its place in the queue
-        changed (at most ``QUEUE_WAIT``: a waiting page costs the server almost nothing). Either returns
+        changed (at most every ``QUEUE_GAP``, at least every ``QUEUE_WAIT``: a waiting page costs almost
+        nothing). Either returns
         at once when the run stopped or ``interrupted()`` (the visitor clicked; checked every 0.1 s)."""
         entry = self._entries.get(id(job))
         if entry is None or entry.job is not job:
@@ -192,7 +204,7 @@ class Scheduler:
                 new = entry.slices > seen and now - entry.drawn >= gap
                 if new or now - start >= WAIT_LIMIT:
                     break
-            elif ahead != entry.shown_ahead or now - start >= QUEUE_WAIT:
+            elif (ahead != entry.shown_ahead and now - entry.drawn >= QUEUE_GAP) or now - start >= QUEUE_WAIT:
                 break
             with entry.progressed:
                 entry.progressed.wait(0.1)
@@ -256,7 +268,7 @@ class Scheduler:
         """Train one slice of the entry's job; True when it no longer trains (stopped, done, failed)."""
         job = entry.job
         try:
-            with TURN, job.lock:
+            with TURN.turn("worker"), job.lock:
                 if not job.running:
                     return True
                 job.train_slice(self.slice_seconds)
