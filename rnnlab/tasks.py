@@ -173,7 +173,8 @@ TASKS["movie-reviews"] = Task(
 )
 # chosen on a validation slice (10% of the training part, never the test part), 3 seeds: one GRU reading
 # forward with its states max-pooled over time and 30% input dropout peaks at 6-8 epochs (val 77.0% at 7,
-# against the default's 74-75%); bench/text_records.py measures it and its ensembles on the held-out part
+# against the default's 74-76%). Held out (bench/text_records.py): 78.5% alone, 80.2% for --ensemble 3;
+# GRU(32) takes half the time but reaches 77.7% alone and 79.0% for three (bench/results-records.md)
 TASKS["movie-reviews"].presets["best"] = Preset(
     {"cell": "gru", "hidden_size": 64, "embedding_dim": 64, "readout": "max", "input_dropout": 0.3},
     {"epochs": 7, "lr": 3e-3, "batch_size": 64},
