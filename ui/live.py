@@ -6,7 +6,8 @@ uses, so moving an unrelated widget does not restart it. Train hands the run to 
 ``MAX_TRAINING`` at once, the others waiting in order); Pause, Reset and a new run take it back. The
 buttons sit outside an ``st.fragment`` that only draws: each of its runs waits for the run's next slice
 (``SCHEDULER.wait``), then redraws the counters, the loss curve and the lab's inside views, or says how
-many runs wait ahead. The fragment's ``run_every`` and that wait grow with the number of runs training,
+many runs wait ahead (then only that and the counters). Training redraws and the worker's slices take
+turns (``scheduler.TURN``). The fragment's ``run_every`` and that wait grow with the number of runs training,
 so a class redraws less often per visitor and training keeps the cores.
 
 A run trains whatever its page gives it: ``rnnlab.train.Trainer`` (epochs), the Sequence-to-sequence

@@ -28,6 +28,9 @@ So training moved here, away from the pages:
 * A page redraws only what the workers did: ``redraw_gap`` grows with the number of runs training (a
   class redraws less often per visitor, the total stays about constant), and ``wait`` blocks a redraw
   until its run has a new slice (or a bounded time passed), so drawing never outruns training.
+* Slices and redraws take turns (``TURN``): drawing is Python through and through, and a worker beside
+  one Python-busy thread trained 8x slower, beside two 30x (each tiny torch op gives the GIL up and
+  waits out a switch interval to get it back). A page waiting in the queue draws only its place.
 * A run whose page stopped asking for ``PARK_SECONDS`` (a closed tab) is parked: it leaves the workers
   and keeps ``running``; the page's next redraw submits it again, at the end of the queue.
 
