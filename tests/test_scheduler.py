@@ -114,3 +114,25 @@ def test_a_queued_run_shows_its_place_and_starts_when_a_place_frees(monkeypatch)
     assert waiting.epoch == EPOCHS and not any(i.value.startswith("Waiting") for i in second.info)
     assert any(f"Done: {EPOCHS} epochs" in s.value for s in second.success)
     assert waiting.trainer.history.loss == emoji_run(2).trainer.run().history.loss
+
+
+def test_the_page_gate_lets_n_in_and_a_waiting_page_lends_its_place():
+    gate, inside, entered = scheduler.Gate(1), threading.Event(), threading.Event()
+
+    def second():
+        with gate.hold():
+            entered.set()
+
+    with gate.hold():
+        t = threading.Thread(target=second, daemon=True)
+        t.start()
+        assert not entered.wait(0.2)  # the one place is taken
+        with gate.lent():  # waiting for a slice: the other page goes in meanwhile
+            assert entered.wait(10)
+            t.join(10)
+        inside.set()  # the place came back to this thread
+    assert inside.is_set() and not t.is_alive()
+    with gate.lent():  # a thread that holds no place lends nothing
+        pass
+    with gate.hold():  # and the place is free again
+        pass

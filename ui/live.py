@@ -39,7 +39,7 @@ from rnnlab.train import Trainer
 from . import live_progress
 from .frame import tr
 from .labstate import LabState
-from .scheduler import SCHEDULER, TURN
+from .scheduler import PAGES, SCHEDULER, TURN
 
 CHUNK_SECONDS = 0.3  # a run's default ``chunk_seconds``; its slices are SLICE_SECONDS in proportion
 
@@ -258,7 +258,8 @@ def panel(
 def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None], progress) -> None:
     if run.running:
         SCHEDULER.submit(run)  # says the page still watches (and brings back a run parked meanwhile)
-        ahead = SCHEDULER.wait(run, interrupted=_clicked)
+        with PAGES.lent():  # a full page run lets another page in while it only waits
+            ahead = SCHEDULER.wait(run, interrupted=_clicked)
         if not run.running:  # done, stopped or failed: the buttons and the status line change
             st.rerun(scope="app")
         if ahead is not None:  # waiting: the place in the queue and the counters; the views come back

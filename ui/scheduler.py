@@ -31,6 +31,11 @@ So training moved here, away from the pages:
 * Slices and redraws take turns (``TURN``): drawing is Python through and through, and a worker beside
   one Python-busy thread trained 8x slower, beside two 30x (each tiny torch op gives the GIL up and
   waits out a switch interval to get it back). A page waiting in the queue draws only its place.
+* At most ``PAGE_RUNS`` full lab-page script runs (opening a lab, a click) go at once (``PAGES``, held in
+  ``app.py`` around a lab page, never the home page; let go while a page waits for its run's next
+  slice): thirty pages opening or clicking Train together were thirty Python threads sharing the GIL
+  with the worker and with a late visitor's home page (11.5 s for that home page, 38.4 s for the slowest
+  of 30 runs; figures in bench/results-scale.md).
 * A run whose page stopped asking for ``PARK_SECONDS`` (a closed tab) is parked: it leaves the workers
   and keeps ``running``; the page's next redraw submits it again, at the end of the queue.
 
@@ -69,6 +74,7 @@ MAX_GAP = 1.0  # ... and at most, however many train
 PARK_SECONDS = 60.0  # a run whose page has not asked for this long leaves the workers (a closed tab)
 WAIT_LIMIT = 2.0  # longest a redraw waits for its run's next slice
 QUEUE_GAP = 2.0  # a waiting run's page redraws its new place at most this often
+PAGE_RUNS = _env_int("RNNLAB_PAGE_RUNS", WORKERS, 1, 64)  # full lab-page script runs at once (``Gate``)
 QUEUE_WAIT = 10.0  # longest a waiting run's page waits before it redraws the same place in the queue
 
 
@@ -103,6 +109,42 @@ class Turns:
 
 
 TURN = Turns()  # a worker's slice and a page's redraw hold it in turns (see ``Turns``)
+
+
+class Gate:
+    """At most ``n`` threads inside at once (a lab page's full script run: ``hold``); a thread inside
+    lets its place go while it only waits (``lent``: for its run's next slice, holding no other lock, so
+    no gate-and-turn deadlock), and takes one again before it draws."""
+
+    def __init__(self, n: int):
+        self._sem = threading.Semaphore(n)
+        self._local = threading.local()  # .held: this thread has a place
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        self._sem.acquire()
+        self._local.held = True
+        try:
+            yield
+        finally:
+            self._local.held = False
+            self._sem.release()
+
+    @contextmanager
+    def lent(self) -> Iterator[None]:
+        held = getattr(self._local, "held", False)
+        if held:
+            self._local.held = False
+            self._sem.release()
+        try:
+            yield
+        finally:
+            if held:
+                self._sem.acquire()
+                self._local.held = True
+
+
+PAGES = Gate(PAGE_RUNS)  # lab pages' full script runs (app.py); the home page and fragment redraws skip it
 
 
 @dataclass
