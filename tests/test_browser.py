@@ -90,6 +90,8 @@ def test_forecast_upload_checks_files_in_a_real_browser(tmp_path):
         chooser.wait_for(state="attached", timeout=30_000)
         chooser.set_input_files(str(binary))
         page.get_by_text("not a text file").wait_for(timeout=30_000)
+        # the refused file's box is replaced by a fresh one; under load the old one lingers until the rerun ends
+        page.wait_for_function("document.querySelectorAll('input[type=file]').length === 1", timeout=30_000)
         chooser.set_input_files(str(good))
         page.get_by_text("2 value(s) are missing").wait_for(timeout=30_000)
         click_train(page)
