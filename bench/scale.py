@@ -9,7 +9,9 @@ Worst case about 6 minutes (each row capped at 60 s).
 
 import argparse
 import asyncio
+import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,6 +39,24 @@ async def _class_and_late(url: str, n: int, seconds: float, late: float):
     return await asyncio.gather(loadclient.crowd(url, "emoji", queries, seconds), late_visitor())
 
 
+SOLO = """
+import json, sys
+from rnnlab.cli import _parser, cmd_train
+from rnnlab.device import use_one_thread
+use_one_thread()
+print(json.dumps([cmd_train(_parser().parse_args(["train", "emoji", "--seed", str(i)]))["final_loss"]
+                  for i in range(int(sys.argv[1]))]))
+"""
+
+
+def solo_losses(n: int) -> list[float]:
+    """The final loss of each link (seed 0..n-1) trained alone, in one process with the CLI's own code."""
+    out = subprocess.run(
+        [sys.executable, "-c", SOLO, str(n)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def row(n: int, seconds: float, late: float) -> dict:
     load_before = os.getloadavg()[0]
     with streamlit_server() as (url, proc):
@@ -47,6 +67,11 @@ def row(n: int, seconds: float, late: float) -> dict:
         s["rss"] = (before, rss_mb(proc.pid))
         s["home"] = home.opened
     s["load"] = (load_before, os.getloadavg()[0])
+    solo = solo_losses(n)
+    s["same"] = sum(v.done is not None and v.loss == x for v, x in zip(visits, solo, strict=True))
+    for i, (v, x) in enumerate(zip(visits, solo, strict=True)):
+        if v.loss != x:  # name it: a different number, or a visit that saw no final chart
+            print(f"  seed={i}: epoch {v.epoch}, loss {v.loss!r}, alone {x!r}, done {v.done}, {v.error}")
     return s
 
 
@@ -59,14 +84,15 @@ def main() -> None:
     )
     a = p.parse_args()
     lines = [
-        "| visitors | finished | slowest | median | server RSS | late visitor: home page | load average |",
-        "|---|---|---|---|---|---|---|",
+        "| visitors | finished | slowest | median | final loss as the link alone | server RSS | late visitor: home page "
+        "| load average |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for n in a.counts:
         s = row(n, a.seconds, a.late)
         slow = f"{s['slowest']:.1f} s" if s["slowest"] is not None else "-"
         med = f"{s['median']:.1f} s" if s["median"] is not None else "-"
-        line = f"| {n} | {s['finished']} of {n} within {a.seconds:.0f} s | {slow} | {med} | "
+        line = f"| {n} | {s['finished']} of {n} within {a.seconds:.0f} s | {slow} | {med} | {s['same']} of {n} | "
         home = f"{s['home']:.2f} s" if s["home"] is not None else "-"
         line += (
             f"{s['rss'][0]:.0f} -> {s['rss'][1]:.0f} MB | {home} | {s['load'][0]:.1f} -> {s['load'][1]:.1f} |"
