@@ -33,7 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import loadclient  # noqa: E402
 
-from tests.browser import free_port, streamlit_server  # noqa: E402
+from tests.browser import free_port, stop, streamlit_server  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -101,12 +101,7 @@ def nginx_proxy(ports: list[int], timeout: float = 20.0):
         _wait_ok(url + "/_stcore/health", proc, timeout, "nginx")
         yield url, prefix
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         out.close()
         shutil.rmtree(prefix, ignore_errors=True)
 

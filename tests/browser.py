@@ -66,13 +66,19 @@ def streamlit_server(timeout: float = 60.0, port: int | None = None, env: dict |
             time.sleep(0.3)
         yield url, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         log.close()
         os.unlink(log.name)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a server process: terminate, and kill it if it has not gone within 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def server_log(proc) -> str:

@@ -91,13 +91,18 @@ def duration(seconds: float) -> str:
     return tr("run.seconds", n=max(1, seconds)) if seconds < 120 else tr("run.minutes", n=seconds / 60)
 
 
+def measured_once(run: live.LabRun, key: str, measure: Callable[[], float]) -> float:
+    """``measure()`` (a timing of the run's trainer) under the run's lock, once per run, kept in its extras."""
+    if key not in run.extra:
+        with run.lock:
+            run.extra[key] = measure()
+    return run.extra[key]
+
+
 def epoch_seconds(run: live.LabRun) -> float:
     """Seconds one epoch of the shown model takes on this server (one real epoch with the run's own
     optimizer, then everything put back: ``Trainer.estimate_epoch_seconds``); measured once per run."""
-    if "epoch_seconds" not in run.extra:
-        with run.lock:
-            run.extra["epoch_seconds"] = run.trainer.estimate_epoch_seconds()
-    return run.extra["epoch_seconds"]
+    return measured_once(run, "epoch_seconds", run.trainer.estimate_epoch_seconds)
 
 
 def by_epochs(epochs: int) -> Callable[[live.LabRun], tuple[float, str]]:
@@ -116,10 +121,7 @@ def by_steps(steps: int) -> Callable[[live.LabRun], tuple[float, str]]:
     """The estimate of a run of step trainers (a copy of the trainer takes a few timed steps, once per run)."""
 
     def estimate(run: live.LabRun) -> tuple[float, str]:
-        if "step_seconds" not in run.extra:
-            with run.lock:
-                run.extra["step_seconds"] = run.trainer.estimate_step_seconds()
-        secs, n = run.extra["step_seconds"], len(run.trainers)
+        secs, n = measured_once(run, "step_seconds", run.trainer.estimate_step_seconds), len(run.trainers)
         total = secs * steps * n
         models = tr("run.estimate_models", n=n) if n > 1 else ""
         return total, tr(

@@ -10,7 +10,7 @@ from rnnlab.memory.sweep import Sweep, SweepConfig
 from ui import live
 
 from .frame import tr
-from .lab import Lab, duration
+from .lab import Lab, duration, measured_once
 from .live_progress import Meter
 from .memory_view import chart
 
@@ -22,10 +22,7 @@ def _meter(s: Sweep) -> Meter:
 
 
 def _estimate(run: live.LabRun) -> tuple[float, str]:
-    if "seconds" not in run.extra:
-        with run.lock:
-            run.extra["seconds"] = run.trainer.estimate_seconds()
-    total = run.extra["seconds"]
+    total = measured_once(run, "seconds", run.trainer.estimate_seconds)
     return total, tr("mem.sweep.estimate", n=len(run.trainer.plan), total=duration(total))
 
 

@@ -16,7 +16,7 @@ from rnnlab.viz_seq import length_chart
 
 from . import live
 from .frame import tr
-from .lab import Lab, duration
+from .lab import Lab, duration, measured_once
 from .live_progress import Meter
 from .seq2seq_view import P, device
 
@@ -51,10 +51,7 @@ def _meter(s: LengthStudy) -> Meter:
 
 
 def _estimate(run: live.LabRun) -> tuple[float, str]:
-    if "seconds" not in run.extra:
-        with run.lock:
-            run.extra["seconds"] = run.trainer.estimate_seconds()
-    total = run.extra["seconds"]
+    total = measured_once(run, "seconds", run.trainer.estimate_seconds)
     return total, tr("s2s.tr.study_estimate", n=len(run.trainer.kinds), total=duration(total))
 
 
