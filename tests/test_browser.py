@@ -86,12 +86,15 @@ def test_forecast_upload_checks_files_in_a_real_browser(tmp_path):
     with streamlit_server() as (url, _), browser_page() as page:
         page.goto(url + "/forecast?test=12&window=6")
         page.get_by_text("Your CSV file").click()
-        chooser = page.locator("input[type=file]")
+        # the data file's box, not the take-home expander's model box (.pt) that renders beside it
+        chooser = page.locator("input[type=file][accept*='.csv']")
         chooser.wait_for(state="attached", timeout=30_000)
         chooser.set_input_files(str(binary))
         page.get_by_text("not a text file").wait_for(timeout=30_000)
         # the refused file's box is replaced by a fresh one; under load the old one lingers until the rerun ends
-        page.wait_for_function("document.querySelectorAll('input[type=file]').length === 1", timeout=30_000)
+        page.wait_for_function(
+            "document.querySelectorAll(\"input[type=file][accept*='.csv']\").length === 1", timeout=30_000
+        )
         chooser.set_input_files(str(good))
         page.get_by_text("2 value(s) are missing").wait_for(timeout=30_000)
         click_train(page)
@@ -106,7 +109,7 @@ def test_sentence_upload_in_korean_windows_encoding(tmp_path):
     f.write_bytes(("리뷰,평가\n" + "\n".join(f"{t},{l}" for t, l in rows) + "\n").encode("cp949"))
     with streamlit_server() as (url, _), browser_page() as page:
         page.goto(url + "/sentences?src=upload&epochs=20")
-        chooser = page.locator("input[type=file]")
+        chooser = page.locator("input[type=file][accept*='.csv']")  # not the take-home model box (.pt)
         chooser.wait_for(state="attached", timeout=30_000)
         chooser.set_input_files(str(f))
         page.get_by_text("Text column").wait_for(timeout=30_000)
