@@ -12,7 +12,7 @@ import streamlit as st
 from rnnlab.device import use_one_thread
 from ui.frame import setup_device, setup_language, tr
 from ui.registry import HOME, ready_labs
-from ui.scheduler import PAGES
+from ui.turns import PAGES
 
 st.set_page_config(page_title="RNN Lab", page_icon="🔁", layout="wide")
 use_one_thread()

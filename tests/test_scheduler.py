@@ -10,7 +10,7 @@ from apptest import app, lab_state
 
 from rnnlab.tasks import TASKS
 from rnnlab.train import Trainer
-from ui import lab, scheduler
+from ui import lab, scheduler, turns
 from ui.i18n import t
 from ui.live import LabRun
 from ui.state import EMOJI_FIELDS
@@ -117,7 +117,7 @@ def test_a_queued_run_shows_its_place_and_starts_when_a_place_frees(monkeypatch)
 
 
 def test_the_page_gate_lets_n_in_and_a_waiting_page_lends_its_place():
-    gate, inside, entered = scheduler.Gate(1), threading.Event(), threading.Event()
+    gate, inside, entered = turns.Gate(1), threading.Event(), threading.Event()
 
     def second():
         with gate.hold():

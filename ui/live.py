@@ -7,7 +7,7 @@ uses, so moving an unrelated widget does not restart it. Train hands the run to 
 buttons sit outside an ``st.fragment`` that only draws: each of its runs waits for the run's next slice
 (``SCHEDULER.wait``), then redraws the counters, the loss curve and the lab's inside views, or says how
 many runs wait ahead (then only that and the counters). Training redraws and the worker's slices take
-turns (``scheduler.TURN``). The fragment's ``run_every`` and that wait grow with the number of runs training,
+turns (``ui.turns.TURN``). The fragment's ``run_every`` and that wait grow with the number of runs training,
 so a class redraws less often per visitor and training keeps the cores.
 
 A run trains whatever its page gives it: ``rnnlab.train.Trainer`` (epochs), the Sequence-to-sequence
@@ -39,7 +39,8 @@ from rnnlab.train import Trainer
 from . import live_progress
 from .frame import tr
 from .labstate import LabState
-from .scheduler import PAGES, SCHEDULER, TURN
+from .scheduler import SCHEDULER
+from .turns import PAGES, TURN
 
 CHUNK_SECONDS = 0.3  # a run's default ``chunk_seconds``; its slices are SLICE_SECONDS in proportion
 

@@ -45,106 +45,25 @@ A job is any object with ``lock`` (held while its weights are used), ``running``
 """
 
 import logging
-import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import torch
 
+from .turns import TURN, WORKERS, env_int
 
-def _env_int(name: str, default: int, lo: int, hi: int) -> int:
-    """A whole number from the environment, else ``default``; bad values fall back, clamped to lo..hi."""
-    try:
-        return max(lo, min(hi, int(os.environ.get(name, default))))
-    except ValueError:
-        return default
-
-
-CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-WORKERS = _env_int("RNNLAB_WORKERS", max(1, CORES - 1), 1, 16)  # training threads (one torch thread each)
-MAX_TRAINING = _env_int("RNNLAB_MAX_TRAINING", 2 * WORKERS, 1, 64)  # runs trained at once; others wait
+MAX_TRAINING = env_int("RNNLAB_MAX_TRAINING", 2 * WORKERS, 1, 64)  # runs trained at once; others wait
 SLICE_SECONDS = 0.1  # training time a worker gives one run before the next one's turn
 BASE_GAP = 0.1  # seconds between two redraws of a run's page when it trains alone
 MAX_GAP = 1.0  # ... and at most, however many train
 PARK_SECONDS = 60.0  # a run whose page has not asked for this long leaves the workers (a closed tab)
 WAIT_LIMIT = 2.0  # longest a redraw waits for its run's next slice
 QUEUE_GAP = 2.0  # a waiting run's page redraws its new place at most this often
-PAGE_RUNS = _env_int("RNNLAB_PAGE_RUNS", WORKERS, 1, 64)  # full lab-page script runs at once (``Gate``)
 QUEUE_WAIT = 10.0  # longest a waiting run's page waits before it redraws the same place in the queue
-
-
-class Turns:
-    """Training slices and page redraws take turns, never overlap, and alternate while both wait: a
-    worker waits for at most one redraw, a page for at most one slice. (A first-come lock made the
-    worker wait behind every page of a class; a plain lock let the worker, asking again the moment a
-    slice ended, keep a page's redraw and the visitor's click behind it waiting for long.)"""
-
-    def __init__(self):
-        self._cond = threading.Condition()
-        self._busy = False  # someone has the turn
-        self._waiting = {"worker": 0, "page": 0}  # who waits for it
-        self._last = "page"  # who had it last
-
-    @contextmanager
-    def turn(self, kind: str) -> Iterator[None]:
-        """Hold the turn as ``kind`` ("worker" or "page")."""
-        other = "page" if kind == "worker" else "worker"
-        with self._cond:
-            self._waiting[kind] += 1
-            while self._busy or (self._waiting[other] and self._last == kind):
-                self._cond.wait()
-            self._waiting[kind] -= 1
-            self._busy, self._last = True, kind
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._busy = False
-                self._cond.notify_all()
-
-
-TURN = Turns()  # a worker's slice and a page's redraw hold it in turns (see ``Turns``)
-
-
-class Gate:
-    """At most ``n`` threads inside at once (a lab page's full script run: ``hold``); a thread inside
-    lets its place go while it only waits (``lent``: for its run's next slice, holding no other lock, so
-    no gate-and-turn deadlock), and takes one again before it draws."""
-
-    def __init__(self, n: int):
-        self._sem = threading.Semaphore(n)
-        self._local = threading.local()  # .held: this thread has a place
-
-    @contextmanager
-    def hold(self) -> Iterator[None]:
-        self._sem.acquire()
-        self._local.held = True
-        try:
-            yield
-        finally:
-            self._local.held = False
-            self._sem.release()
-
-    @contextmanager
-    def lent(self) -> Iterator[None]:
-        held = getattr(self._local, "held", False)
-        if held:
-            self._local.held = False
-            self._sem.release()
-        try:
-            yield
-        finally:
-            if held:
-                self._sem.acquire()
-                self._local.held = True
-
-
-PAGES = Gate(PAGE_RUNS)  # lab pages' full script runs (app.py); the home page and fragment redraws skip it
 
 
 @dataclass
