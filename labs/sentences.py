@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 from rnnlab.textclf import build_text_task
-from ui import inspect_view, sentence_conv, sentence_sources, sentence_view
+from ui import ensemble_view, inspect_view, sentence_conv, sentence_sources, sentence_view
 from ui.compare_view import shown_name
 from ui.frame import reason, tr
 from ui.lab import Lab
@@ -16,7 +16,7 @@ with lab.settings():
     st.subheader(tr("sent.data"))
     data = sentence_sources.source(lab)
     sentence_sources.tokens(lab)
-    lab.model_settings(sentence_sources.preset_task(lab), extra=("emb",))
+    lab.model_settings(sentence_sources.preset_task(lab), extra=("emb", "ensemble"))
     sentence_conv.controls(lab)
 
 with lab.main():
@@ -44,8 +44,10 @@ with lab.main():
             x, tokens, warnings = read
             for w in warnings:
                 st.warning(reason(w))
-            model = run.trainer.model
-            trace = inspect_view.verdict(lab.key, model, x, tokens, td.labels, shown_name(run))
+            model, members = run.trainer.model, [t.model for t in ensemble_view.members(run)]
+            trace = inspect_view.verdict(lab.key, model, x, tokens, td.labels, shown_name(run), members)
+            if len(members) > 1:  # the verdict is the ensemble's; the insides are one model's
+                ensemble_view.shown_caption(run)
             inspect_view.insides(lab.key, model, x, tokens, trace)
             sentence_view.embeddings(lab.key, model, td)
 

@@ -13,7 +13,7 @@ import numpy as np
 from . import checkpoint
 from .config import fmt
 from .device import pick_device, use_one_thread
-from .ensemble import class_vote, member_configs, spread
+from .ensemble import member_configs, spread, vote
 from .errors import RNNLabError, check
 from .knobs import KNOBS, applies, split
 from .metrics import regression_errors
@@ -175,11 +175,10 @@ def cmd_train(a) -> dict:
         metrics["baselines"] = {name: regression_errors(p, td.truth) for name, p in td.baselines.items()}
         if len(members) > 1:
             metrics["members"] = [regression_errors(p, td.truth) for p in each]
-    elif len(members) > 1:  # the members' class probabilities averaged (rnnlab.ensemble)
-        scored = [t.evaluate(td.test) for t in members]
-        probs = [t.model.predict(out).cpu().numpy() for t, (_, _, out) in zip(members, scored)]
-        metrics["test_accuracy"] = class_vote(probs, td.test.y.cpu().numpy())[1]
-        metrics["members"] = [{"accuracy": a} for _, a, _ in scored]
+    elif len(members) > 1:  # the members' class probabilities averaged, as the Sentence lab does
+        v = vote(members, td.test)
+        metrics["test_accuracy"] = v.accuracy
+        metrics["members"] = [{"accuracy": a} for a in v.members]
     else:
         metrics["test_accuracy"] = acc
     for t in members:

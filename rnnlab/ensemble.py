@@ -11,7 +11,8 @@ and recursive forecasts (each member feeds back its own predictions) and for the
 Averaging cancels part of what depends on the seed (the initial weights and the shuffling), which is
 why it helps most on tiny data such as 91 training months.
 
-Classifiers (the CLI's ``--ensemble K`` on text tasks) average the members' class probabilities:
+Classifiers (the CLI's ``--ensemble K``, the Sentence lab's "average K models": ``vote``) average the
+members' class probabilities:
 
     p_ens[n] = (1/K) sum_k p_k[n]       label[n] = argmax_c p_ens[n, c]   (two classes: p_ens[n, 1] >= 0.5)
 """
@@ -54,15 +55,47 @@ class Spread:
 def class_vote(members, y) -> tuple[np.ndarray, float]:
     """Members' probabilities, (K, N) of the last class for a binary head or (K, N, C), and the labels
     (N,) -> the mean probabilities (N, C) and the accuracy of their labels."""
-    from .predict import THRESHOLD
+    mean = _mean_probs(members)
+    return mean, float((labels_of(mean) == np.asarray(y)).mean())
 
+
+def _mean_probs(members) -> np.ndarray:
     p = np.asarray(members, dtype=float)
     if p.ndim == 2:  # binary: P(class 1) -> both classes
         p = np.stack([1 - p, p], axis=-1)  # (K, N, 2)
     check(p.ndim == 3 and p.shape[0] >= 1, "ensemble_shape", got=str(p.shape))
-    mean = p.mean(axis=0)  # (N, C)
-    label = (mean[:, 1] >= THRESHOLD).astype(int) if mean.shape[1] == 2 else mean.argmax(-1)
-    return mean, float((label == np.asarray(y)).mean())
+    return p.mean(axis=0)  # (N, C)
+
+
+def labels_of(probs: np.ndarray) -> np.ndarray:
+    """Class probabilities (N, C) -> labels (N,) by ``rnnlab.predict``'s rule (two classes: P(last) >= 0.5)."""
+    from .predict import THRESHOLD
+
+    return (probs[:, 1] >= THRESHOLD).astype(int) if probs.shape[1] == 2 else probs.argmax(-1)
+
+
+@dataclass
+class Vote:
+    probs: np.ndarray  # (N, C) the ensemble's class probabilities: the members' mean
+    pred: np.ndarray  # (N,) the ensemble's labels
+    accuracy: float  # of ``pred`` against the true labels
+    members: list[float]  # each member's own accuracy, member 1 first
+
+
+def vote(trainers, data) -> Vote:
+    """Trained classifiers (``Trainer``s, member 1 first) on ``data`` (a ``SeqData``) -> the ensemble's
+    vote, the one rule of the CLI's ``--ensemble K`` and the Sentence lab. One member is the model alone,
+    exactly: its labels and accuracy are ``Trainer.evaluate``'s (the logit's sign), not re-derived."""
+    scored = [t.evaluate(data) for t in trainers]  # (loss, accuracy, outputs (N,) or (N, C))
+    probs = [t.model.predict(out).cpu().numpy() for t, (_, _, out) in zip(trainers, scored)]
+    accs = [acc for _, acc, _ in scored]
+    mean = _mean_probs(probs)
+    if len(trainers) == 1:
+        out = scored[0][2]
+        pred = ((out > 0).long() if out.dim() == 1 else out.argmax(-1)).cpu().numpy()
+        return Vote(mean, pred, accs[0], accs)
+    pred = labels_of(mean)
+    return Vote(mean, pred, float((pred == data.y.cpu().numpy()).mean()), accs)
 
 
 def spread(members) -> Spread:

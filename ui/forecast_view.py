@@ -9,12 +9,11 @@ import streamlit as st
 from rnnlab import forecast, viz
 from rnnlab.data import airline
 from rnnlab.data.files import read_upload
-from rnnlab.ensemble import member_name
 from rnnlab.errors import RNNLabError
 from rnnlab.metrics import regression_errors
 from rnnlab.replay import GATES
 
-from . import upload_box
+from . import ensemble_view, upload_box
 from .frame import reason, show_error, tr
 from .inspect_view import heat_notes
 
@@ -111,9 +110,7 @@ def _names() -> dict[str, str]:
 def ensemble_members(run) -> list:
     """The models of the shown model's ensemble, member 1 first (its cell's trainers, ``rnnlab.ensemble``
     names: "GRU", "GRU #2", ...); one model when the ensemble has one member."""
-    base = run.main.split(" #")[0]
-    k = run.trainer.cfg.ensemble
-    return [run.trainers[member_name(base, i)].model for i in range(k)]
+    return [t.model for t in ensemble_view.members(run)]
 
 
 def results(

@@ -10,7 +10,7 @@ from rnnlab.errors import RNNLabError
 from rnnlab.gradients import input_gradients
 from rnnlab.models import SeqModel
 from rnnlab.predict import decide
-from rnnlab.replay import GATES, trace
+from rnnlab.replay import GATES, Trace, trace
 from rnnlab.summary import keras_count, summarize, total
 
 from .frame import reason, show_error, tr
@@ -33,24 +33,41 @@ def label_text(page: str, name: str) -> str:
 
 
 def verdict(
-    page: str, model: SeqModel, x: torch.Tensor, tokens: list[str], labels: list[str], name: str | None = None
+    page: str,
+    model: SeqModel,
+    x: torch.Tensor,
+    tokens: list[str],
+    labels: list[str],
+    name: str | None = None,
+    members: list[SeqModel] = (),
 ):
     """The big verdict and the strip of the winning class's probability after each token; ``name`` names
-    the model behind it when several train side by side."""
+    the model behind it when several train side by side. With an ensemble (``members``, two or more
+    models of one configuration, ``model`` among them) the verdict and the strip are their mean
+    probabilities (``rnnlab.ensemble``); the trace returned, for the inside views, is ``model``'s."""
     tr_ = trace(model, x)
+    ens = None
+    if len(members) > 1:
+        traces = [tr_ if m is model else trace(m, x) for m in members]
+        ens = Trace([], np.mean([t.outputs for t in traces], 0), np.mean([t.final for t in traces], 0))
+    shown = ens or tr_
     tokens = model.step_labels(tokens)  # with the conv front-end a step reads a pooled group of tokens
-    if tr_.outputs.shape[1] == 1:  # binary: P(second class)
-        p = float(tr_.final[0])
+    if shown.outputs.shape[1] == 1:  # binary: P(second class)
+        p = float(shown.final[0])
         k = decide(p)
-        strip, prob = tr_.outputs[:, 0], p if k else 1 - p
+        strip, prob = shown.outputs[:, 0], p if k else 1 - p
         positive, negative = label_text(page, labels[1]), label_text(page, labels[0])
     else:  # several classes: the winner against the rest
-        k = int(np.argmax(tr_.final))
-        strip, prob = tr_.outputs[:, k], float(tr_.final[k])
+        k = int(np.argmax(shown.final))
+        strip, prob = shown.outputs[:, k], float(shown.final[k])
         positive, negative = label_text(page, labels[k]), tr("inspect.others")
     color = "green" if (len(labels) > 2 or k == 1) else "red"
+    if ens is not None:
+        title = tr("ens.verdict", k=len(members), model=model.cfg.cell.upper())
+    else:
+        title = tr("cls.verdict_of", model=name) if name else tr("inspect.verdict")
     st.markdown(
-        f"### {tr('cls.verdict_of', model=name) if name else tr('inspect.verdict')}: :{color}[**{label_text(page, labels[k])}**] "
+        f"### {title}: :{color}[**{label_text(page, labels[k])}**] "
         f"· {tr('inspect.prob', label=label_text(page, labels[k]), p=prob)}"
     )
     st.plotly_chart(
@@ -61,6 +78,8 @@ def verdict(
         config={"displayModeBar": False},
     )
     st.caption(tr("inspect.strip_help"))
+    if ens is not None:
+        st.caption(tr("ens.verdict_help", k=len(members)))
     return tr_
 
 

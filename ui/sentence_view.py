@@ -11,7 +11,7 @@ from rnnlab.errors import RNNLabError
 from rnnlab.metrics import confusion
 from rnnlab.models import PAD_ID, UNK_ID
 
-from . import sentence_files, upload_box
+from . import ensemble_view, sentence_files, upload_box
 from .frame import reason, show_error, tr
 from .inspect_view import label_text
 from .settings import widget_args
@@ -171,8 +171,11 @@ def tokenization(page: str, td) -> None:
 
 
 def scores(page: str, run, td) -> None:
-    """Train and held-out accuracy over epochs; when not training, the confusion matrix and the mistakes."""
+    """Train and held-out accuracy over epochs; when not training, the confusion matrix and the mistakes.
+    With an ensemble (K >= 2) the held-out accuracy, the matrix and the mistakes are its vote's (the
+    members' mean class probabilities), each member's accuracy in a table beside it."""
     h = run.trainer.history
+    k = ensemble_view.size(run)
     if h.epoch:
         st.plotly_chart(
             viz.accuracy_curves(
@@ -186,14 +189,21 @@ def scores(page: str, run, td) -> None:
             key=f"{page}.acc",
             config={"displayModeBar": False},
         )
+        if k > 1:
+            st.caption(tr("ens.curves", name=run.main))
     if run.running or not h.epoch:
         st.caption(tr("sent.confusion_later"))
         return
-    _, acc, out = run.trainer.evaluate(td.test)
-    pred = (out > 0).long().cpu().numpy() if out.dim() == 1 else out.argmax(-1).cpu().numpy()
-    truth = td.test.y.cpu().numpy()
+    v = ensemble_view.held_out(run, td)  # one model: exactly its own outputs (rnnlab.ensemble.vote)
+    pred, truth = v.pred, td.test.y.cpu().numpy()
     names = [label_text(page, c) for c in td.labels]
-    st.markdown(tr("sent.test_result", acc=acc, n=len(truth)))
+    if k > 1:
+        st.markdown(
+            tr("ens.test_result", acc=v.accuracy, n=len(truth), k=k, model=ensemble_view.base_of(run.main))
+        )
+        ensemble_view.vote_table(run, td)
+    else:
+        st.markdown(tr("sent.test_result", acc=v.accuracy, n=len(truth)))
     if len(truth) < MIN_HELD_OUT:
         st.info(tr("cls.held_out_small", n=len(truth), min=MIN_HELD_OUT), icon="ℹ️")
     matrix = confusion(pred, truth, len(names))

@@ -179,7 +179,7 @@ FORECAST_FIELDS = lab_fields(
 CONV = ("filters", "kernel", "pool", "readout", "drop")  # the Sentence lab's conv front-end and readout
 SENTENCE_FIELDS = lab_fields(
     "sentences",
-    (*SHARED, *CONV, "src", "subset", "topics", "neutral", "tok", "vocab", "maxlen", "msg"),
+    (*SHARED, "ensemble", *CONV, "src", "subset", "topics", "neutral", "tok", "vocab", "maxlen", "msg"),
     {
         "cmp": False,
         "src": "en",
