@@ -49,6 +49,7 @@ def test_the_control_trains_k_models_and_shows_their_vote(lang, src, msg, monkey
     captions = [c.value for c in at.caption]
     assert t("ens.inside", lang, k=3, name="LSTM", seed=0) in captions
     assert t("ens.verdict_help", lang, k=3) in captions and t("ens.curves", lang, name="LSTM") in captions
+    assert t("ens.takehome", lang, name="LSTM", seed=0, k=3) in captions  # the file holds one model
     assert at.query_params["ensemble"] == "3" and not at.error
     if lang == "ko":
         assert box.label != t("set.ensemble", "en") and table.iloc[0, 0] == "앙상블 (모델들의 평균)"

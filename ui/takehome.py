@@ -82,6 +82,8 @@ def downloads(lab_key: str, run, td: TaskData, task: str, title: str, values: di
 
     with st.expander(tr("takehome.title", n=t.epoch)):
         st.caption(tr("takehome.help"))
+        if t.cfg.ensemble > 1:  # a file holds one model: say which, and how to get all of them
+            st.caption(tr("ens.takehome", name=run.main, seed=t.cfg.seed, k=t.cfg.ensemble))
         files = (
             ("model", lambda: model_bytes(t, td, task, data), f"{name}.pt", "application/octet-stream"),
             ("log", lambda: log_csv(t), f"{name}-log.csv", "text/csv"),
