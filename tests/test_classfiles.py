@@ -1,10 +1,15 @@
 """Several uploaded files, one class per file (the fake-news tutorial's True.csv and Fake.csv)."""
 
+import io
+import tomllib
 from pathlib import Path
 
+import numpy as np
 import pytest
+from news_files import news_csv
 
-from rnnlab.data import classfiles
+from rnnlab.data import classfiles, table
+from rnnlab.data import files as upload_files
 from rnnlab.data.classfiles import read_class_files, shared_columns, text_columns, to_text_set
 from rnnlab.errors import RNNLabError, say
 from rnnlab.textclf import build_text_task
@@ -124,3 +129,59 @@ def test_a_long_file_gives_a_seeded_draw_in_file_order(monkeypatch):
     true_rows = [t for t, l in zip(a.texts, a.labels) if l == 1]
     order = [line.split(",")[0] for line in (SAMPLES / "True.csv").read_text().splitlines()[1:]]
     assert [order.index(t) for t in true_rows] == sorted(order.index(t) for t in true_rows)
+
+
+def test_the_cut_is_counted_when_the_kept_part_ends_in_a_space(monkeypatch):
+    """Cells are cut as they are read; a cell cut just after a space still counts as cut."""
+    monkeypatch.setattr(classfiles, "ARTICLE_CHARS", 10)
+    one = b"text\n" + b"abcd efgh ijklmnop\nshort\n"
+    data = to_text_set(read_class_files([("a.csv", one), ("b.csv", b"text\nx\ny\n")]), ["text"])
+    assert "abcd efgh " in data.texts and "short" in data.texts
+    assert next(n for n in data.notes if n.key == "files_cut").values["n"] == 1
+
+
+def test_a_long_file_of_multiline_articles_is_drawn_and_cut_as_pandas_read_it(monkeypatch):
+    """A few MB in the tutorial's shape (quoted articles with commas, quotes and newlines) and more rows
+    than the cap: the rows kept are the seeded draw the whole-file reader gave, each text cut."""
+    monkeypatch.setattr(classfiles, "MAX_FILE_ROWS", 300)
+    raw = news_csv(1200, 2000, seed=3)
+    assert len(raw) > 2 * 2**20 and b'""sources""' in raw and b"\n\n" in raw
+    files = read_class_files([("True.csv", io.BytesIO(raw)), ("Fake.csv", news_csv(50, 500, seed=4))])
+    assert files[0].rows == 1200 and len(files[0].table) == 300 and files[1].rows == len(files[1].table) == 50
+    whole = table.read_table(raw, 10**6, max_mb=100)  # the reader before: the whole file as text
+    keep = np.sort(np.random.default_rng(0).choice(1200, 300, replace=False))
+    want = [f"{a.strip()}\n{b.strip()}"[:1000] for a, b in whole.iloc[keep][["title", "text"]].values]
+    data = to_text_set(files, ["title", "text"])
+    true_texts = [t for t, label in zip(data.texts, data.labels) if data.classes[label] == "True"]
+    assert true_texts == want and max(map(len, data.texts)) == 1000
+    long = sum(len(f"{a.strip()}\n{b.strip()}") > 1000 for a, b in whole.iloc[keep][["title", "text"]].values)
+    assert long > 50 and classfiles.cut_count(files[0], ["title", "text"]) == long
+
+
+def test_encodings_are_checked_across_the_chunks_a_stream_is_read_in():
+    big = "title,text\n" + "금리 동결,뉴스 본문입니다\n" * 60_000  # > 1 MB: several chunks
+    assert len(big.encode()) > 2 * upload_files.CHUNK
+    cp949 = read_class_files([("경제.csv", big.encode("cp949")), ("b.csv", b"title\nx\n")])
+    assert cp949[0].rows == 60_000 and set(cp949[0].table["title"]) == {"금리 동결"}
+    mixed = big.encode() + "수출 증가,x\n".encode("cp949")
+    err = refused([("mixed.csv", mixed), ("b.csv", b"title\nx\n")])
+    assert err.key == "in_file" and err.values["reason"].values["line"] == 60_002
+
+
+def test_the_caps_are_said_at_their_sizes(monkeypatch):
+    """The tutorial's files fit (51 + 63 MB); a larger file or set is refused with its size, before it is
+    read (small caps here: no test writes 100 MB)."""
+    assert classfiles.MAX_FILE_MB >= 63 and classfiles.MAX_TOTAL_MB >= 51 + 63
+    monkeypatch.setattr(classfiles, "MAX_FILE_MB", 1)
+    over = b"title\n" + b"x" * (3 * 2**19) + b"\n"  # 1.5 MB
+    err = refused([("True.csv", over), samples()[1]])
+    assert str(err) == "True.csv: the file is 1.5 MB; at most 1 MB" and "1.5 MB" in say(err, "ko")
+    monkeypatch.setattr(classfiles, "MAX_FILE_MB", 2)
+    monkeypatch.setattr(classfiles, "MAX_TOTAL_MB", 2)
+    err = refused([("True.csv", over), ("Fake.csv", over)])
+    assert err.key == "files_big" and "3.0 MB; at most 2 MB together" in str(err)
+
+
+def test_the_server_takes_files_as_large_as_the_cap():
+    config = tomllib.loads((SAMPLES.parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == classfiles.MAX_FILE_MB

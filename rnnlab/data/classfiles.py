@@ -1,29 +1,33 @@
 """Labelled texts from several files, one class per file: the fake-news tutorial's ``True.csv`` and
-``Fake.csv`` (columns title, text, subject, date), or any set of tables whose rows share a class.
+``Fake.csv`` (columns title, text, subject, date; 51 and 63 MB as downloaded), or any set of tables whose
+rows share a class.
 
 The class of a row is its file's name without the extension (``True.csv`` -> ``True``). Each file is
-read by the one table reader (:func:`rnnlab.data.table.read_table`: UTF-8 with or without a BOM, CP949,
-a mixed file refused by line); the text of a row is its chosen columns joined (title, text, or both).
-Checks, each a keyed message that names the file: at least two files, at most ``MAX_FILES``; at most
-``MAX_FILE_MB`` a file and ``MAX_TOTAL_MB`` together; no empty file; two files may not name the same
-class; every chosen column in every file; a file with no text left is refused, empty rows are skipped
-with a note. A file of more than ``MAX_FILE_ROWS`` rows gives a seeded random draw of that many, in
-file order; an article longer than ``ARTICLE_CHARS`` characters is cut to its first ``ARTICLE_CHARS``.
+read as a stream (:func:`rnnlab.data.table_stream.read_drawn`: UTF-8 with or without a BOM, CP949, a
+mixed file refused by line), never held whole as text: a file of more than ``MAX_FILE_ROWS`` rows gives a
+seeded random draw of that many, in file order, and every cell is cut as it is read to the
+``ARTICLE_CHARS`` characters a text keeps, so ten thousand long articles take about 11 MB however long
+the file. The text of a row is its chosen columns joined (title, text, or both), cut to its first
+``ARTICLE_CHARS`` characters. Checks, each a keyed message that names the file: at least two files, at
+most ``MAX_FILES``; at most ``MAX_FILE_MB`` a file and ``MAX_TOTAL_MB`` together; no empty file; two
+files may not name the same class; every chosen column in every file; a file with no text left is
+refused, empty rows are skipped with a note.
 """
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-import numpy as np
 import pandas as pd
 
 from ..errors import Note, RNNLabError, check
-from . import table
+from . import table_stream
 from .corpus import MAX_TEXT, TextSet, from_pairs
 
 MAX_FILES = 10  # one file per class
-MAX_FILE_MB = 25.0  # a file's size on this shared server
-MAX_TOTAL_MB = 50.0  # all files together
+MAX_FILE_MB = 100  # a file's size (the tutorial's Fake.csv is 63 MB); = server.maxUploadSize (.streamlit)
+MAX_TOTAL_MB = 150  # all files together (the tutorial's two: 114 MB)
 MAX_FILE_ROWS = 10_000  # rows used of one file (a seeded random draw beyond that)
 MAX_READ_ROWS = 200_000  # rows a file may hold at all
 ARTICLE_CHARS = MAX_TEXT  # characters kept of one text (title and text joined)
@@ -34,7 +38,7 @@ JOIN = "\n"  # between the chosen columns of one row
 class ClassFile:
     name: str  # the file's name as uploaded ("True.csv")
     label: str  # its class: the name without the extension ("True")
-    table: pd.DataFrame  # its rows, every cell text ("" when empty)
+    table: pd.DataFrame  # its drawn rows, every cell text ("" when empty), stripped and cut (see _cells)
     rows: int  # rows in the file (``table`` holds at most MAX_FILE_ROWS of them)
 
 
@@ -44,30 +48,40 @@ def class_name(filename: str) -> str:
     return stem or filename.strip()
 
 
-def read_class_files(files: list[tuple[str, bytes]], seed: int = 0) -> list[ClassFile]:
-    """``(file name, bytes)`` of each uploaded file -> one :class:`ClassFile` per class, in the given order.
-    Every problem is a keyed error that names the file (``in_file``) or the files."""
+def _size(source: bytes | BinaryIO) -> int:
+    if isinstance(source, bytes):
+        return len(source)
+    source.seek(0, io.SEEK_END)
+    size = source.tell()
+    source.seek(0)
+    return size
+
+
+def read_class_files(files: list[tuple[str, bytes | BinaryIO]], seed: int = 0) -> list[ClassFile]:
+    """``(file name, bytes or a binary file such as Streamlit's upload)`` of each file -> one
+    :class:`ClassFile` per class, in the given order. Every problem is a keyed error that names the file
+    (``in_file``) or the files."""
     check(len(files) >= 2, "files_one", name=files[0][0] if files else "-")
     check(len(files) <= MAX_FILES, "files_many", n=len(files), max=MAX_FILES)
-    total = sum(len(raw) for _, raw in files) / 2**20
+    total = sum(_size(source) for _, source in files) / 2**20
     check(total <= MAX_TOTAL_MB, "files_big", mb=total, max_mb=MAX_TOTAL_MB)
     seen: dict[str, str] = {}
-    out = []
-    for name, raw in files:
+    for name, _ in files:  # before any file is read
         label = class_name(name)
         other = seen.get(label.casefold())
         check(other is None, "files_same_class", a=other, b=name, label=label)
         seen[label.casefold()] = name
+    out = []
+    for name, source in files:
+        stream = io.BytesIO(source) if isinstance(source, bytes) else source  # shares the bytes, no copy
         try:
-            df = table.read_table(raw, MAX_READ_ROWS, min_columns=1, max_mb=MAX_FILE_MB)
+            drawn = table_stream.read_drawn(
+                stream, MAX_FILE_ROWS, MAX_READ_ROWS, ARTICLE_CHARS, seed=seed, max_mb=MAX_FILE_MB
+            )
         except RNNLabError as err:
             raise RNNLabError("in_file", file=name, reason=err) from None
-        rows = len(df)
-        if rows > MAX_FILE_ROWS:  # a seeded draw, kept in file order
-            keep = np.sort(np.random.default_rng(seed).choice(rows, MAX_FILE_ROWS, replace=False))
-            df = df.iloc[keep].reset_index(drop=True)
-        df.columns = [str(c).strip() for c in df.columns]
-        out.append(ClassFile(name, label, df, rows))
+        df = pd.DataFrame(drawn.rows, columns=[c.strip() for c in drawn.columns], dtype=str)
+        out.append(ClassFile(name, class_name(name), df, drawn.total))
     return out
 
 
@@ -90,6 +104,17 @@ def text_columns(files: list[ClassFile]) -> list[str]:
     return [max(cols, key=lambda c: lengths[c])]
 
 
+def joined(f: ClassFile, columns: list[str]) -> list[str]:
+    """One text per drawn row of ``f``: its ``columns`` (present in ``f``) joined, not yet cut."""
+    parts = [f.table[c].astype(str).str.strip() for c in columns]
+    return [JOIN.join(p for p in row if p) for row in zip(*parts)]
+
+
+def cut_count(f: ClassFile, columns: list[str]) -> int:
+    """How many of ``f``'s texts in ``columns`` are longer than ``ARTICLE_CHARS`` (and will be cut)."""
+    return sum(len(t) > ARTICLE_CHARS for t in joined(f, [c for c in columns if c in f.table.columns]))
+
+
 def to_text_set(files: list[ClassFile], columns: list[str]) -> TextSet:
     """One text per row (its ``columns`` joined, in that order) labelled with its file's class. Rows with
     no text are skipped (a note per file), a file with none is an error; long texts are cut (a note)."""
@@ -104,12 +129,10 @@ def to_text_set(files: list[ClassFile], columns: list[str]) -> TextSet:
                 column=c,
                 columns=", ".join(f.table.columns),
             )
-        parts = [f.table[c].astype(str).str.strip() for c in columns]
-        texts = [JOIN.join(p for p in row if p) for row in zip(*parts)]
-        kept = [t for t in texts if t.strip()]
+        kept = [t for t in joined(f, columns) if t.strip()]
         check(len(kept) > 0, "files_no_texts", file=f.name, columns=", ".join(columns))
-        if len(kept) < len(texts):
-            notes.append(Note("files_empty_texts", file=f.name, n=len(texts) - len(kept)))
+        if len(kept) < len(f.table):
+            notes.append(Note("files_empty_texts", file=f.name, n=len(f.table) - len(kept)))
         if f.rows > len(f.table):
             notes.append(Note("files_sampled", file=f.name, n=f.rows, max=len(f.table)))
         cut += sum(len(t) > ARTICLE_CHARS for t in kept)

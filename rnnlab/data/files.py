@@ -1,5 +1,10 @@
 """Reading what visitors upload: bytes -> text, with clear errors and size caps."""
 
+import codecs
+import io
+import re
+from typing import BinaryIO
+
 from ..errors import RNNLabError, check
 
 
@@ -31,3 +36,46 @@ def _first_bad_utf8(raw: bytes) -> int:
     except UnicodeDecodeError as err:
         return err.start
     return len(raw)
+
+
+CHUNK = 1 << 20  # bytes decoded at a time when a file is checked without holding it as text
+_WIDE = re.compile("[\u0800-\U0010ffff]")  # a 3- or 4-byte UTF-8 character (Hangul, a byte-order mark)
+
+
+def stream_encoding(stream: BinaryIO, max_mb: float = 5) -> str:
+    """The encoding of an uploaded file read in chunks ("utf-8-sig" or "cp949"), with the same checks and
+    messages as :func:`read_upload` (empty, too big, binary, mixed, neither), never the whole file as text.
+    The stream is left at its start."""
+    stream.seek(0, io.SEEK_END)
+    size = stream.tell()
+    stream.seek(0)
+    check(size > 0, "file_empty")
+    check(size <= max_mb * 2**20, "file_big", mb=size / 2**20, max_mb=max_mb)
+    check(b"\x00" not in stream.read(4096), "file_binary")
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines, wide = 0, False
+    while True:
+        block = stream.read(CHUNK)
+        try:
+            text = decoder.decode(block, final=not block)
+        except UnicodeDecodeError as err:  # err.object: the bytes held back from the last block + this one
+            text = err.object[: err.start].decode("utf-8")
+            if wide or _WIDE.search(text):  # as in read_upload: UTF-8 Hangul or a BOM before it is a mix
+                raise RNNLabError("mixed_encoding", line=lines + text.count("\n") + 1) from None
+            break
+        lines += text.count("\n")
+        wide = wide or bool(_WIDE.search(text))
+        if not block:
+            stream.seek(0)
+            return "utf-8-sig"
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder("cp949")()
+    try:
+        while block := stream.read(CHUNK):
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise RNNLabError("file_encoding") from None
+    stream.seek(0)
+    return "cp949"
