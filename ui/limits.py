@@ -11,7 +11,7 @@ trained at once (it depends on the machine's cores, so it is said in the lead, n
 import sys
 
 from rnnlab import resume
-from rnnlab.data import airline, corpus
+from rnnlab.data import airline, classfiles, corpus
 from rnnlab.data import emoji as emoji_data
 from rnnlab.knobs import KNOBS
 
@@ -34,6 +34,10 @@ def rows(lang: str = "en") -> list[tuple[str, str]]:
         ("message_tokens", emoji_data.MAX_TOKENS),
         ("rows", corpus.MAX_ROWS),
         ("text_chars", corpus.MAX_TEXT),
+        ("class_files", classfiles.MAX_FILES),
+        ("class_file_mb", classfiles.MAX_FILE_MB),
+        ("class_files_mb", classfiles.MAX_TOTAL_MB),
+        ("class_file_rows", classfiles.MAX_FILE_ROWS),
         ("series_rows", airline.MAX_ROWS),
         ("series_mb", forecast_view.MAX_UPLOAD_MB),
         ("model_mb", resume.MAX_UPLOAD_MB),

@@ -1,10 +1,14 @@
 """The Sentence lab's several-files source: one uploaded file per class (the fake-news tutorial's
-True.csv and Fake.csv), a chooser for the text column(s), and the engine's checks in the page.
+True.csv and Fake.csv, 51 and 63 MB as downloaded), a chooser for the text column(s), and the engine's
+checks in the page.
 
-Parsing and every check live in the engine (``rnnlab.data.classfiles``). A file that cannot be read
-(empty, too big, binary, mixed encodings, a class named twice) lets go of the files with the reason
-kept under the box; one file alone waits for the next; a column problem is shown beside the chooser.
-The parsed files are kept for the visitor under one session key, so a rerun does not read them again.
+Parsing and every check live in the engine (``rnnlab.data.classfiles``), which reads each file as a
+stream and keeps a seeded draw of its rows, each cut short. Once read, the drawn rows are kept for the
+visitor under one session key (not a widget's), the server lets go of the uploaded bytes and the box
+is cleared; the page lists the files loaded (rows used of the rows in each, texts cut) with a button to
+replace them. A file that cannot be read (empty, too big, binary, mixed encodings, a class named twice)
+lets go of the files with the reason kept under the box; one file alone waits for the next; a column
+problem is shown beside the chooser.
 """
 
 import pandas as pd
@@ -18,18 +22,13 @@ from . import upload_box
 from .frame import reason, show_error, tr
 
 
-def _read(page: str, ups) -> list[classfiles.ClassFile]:
-    """The uploaded files, parsed once per set of files (by their upload ids)."""
-    key, memo = tuple(u.file_id for u in ups), f"{page}/_class_files"
-    held = st.session_state.get(memo)
-    if held is None or held[0] != key:
-        held = (key, classfiles.read_class_files([(u.name, u.getvalue()) for u in ups]))
-        st.session_state[memo] = held
-    return held[1]
+def held_key(page: str) -> str:
+    """The session key of the files read (a list of ClassFile), kept until the visitor replaces them."""
+    return f"{page}/_class_files"
 
 
-def text_set(page: str) -> TextSet | None:
-    """The texts of the uploaded files, labelled by file, or None after saying what is missing or wrong."""
+def _upload(page: str) -> None:
+    """The box; two or more files are read, kept, and let go of (the page reruns with them)."""
     ups = upload_box.uploader(
         page,
         tr("files.upload"),
@@ -45,14 +44,34 @@ def text_set(page: str) -> TextSet | None:
     )
     if not ups:
         st.info(tr("files.wait"))
-        return None
+        return
     if len(ups) == 1:  # the visitor may be about to add the other class's file: wait, say why
         show_error(tr("sent.bad_data", reason=reason(RNNLabError("files_one", name=ups[0].name))))
+        return
+    with st.spinner(tr("files.reading")):
+        try:
+            files = classfiles.read_class_files([(u.name, u) for u in ups])
+        except RNNLabError as err:  # a file cannot be read: let the files go, keep the reason
+            upload_box.release(ups)
+            upload_box.reject(page, tr("sent.bad_data", reason=reason(err)))
+    st.session_state[held_key(page)] = files
+    upload_box.release(ups)
+    upload_box.forget(page)  # a fresh box for later; the page reruns with the files kept
+
+
+def _replace(page: str) -> None:
+    st.session_state.pop(held_key(page), None)
+
+
+def text_set(page: str) -> TextSet | None:
+    """The texts of the uploaded files, labelled by file, or None after saying what is missing or wrong."""
+    files = st.session_state.get(held_key(page))
+    if files is None:
+        _upload(page)
         return None
-    try:
-        files = _read(page, ups)
-    except RNNLabError as err:  # a file cannot be read: let the files go, keep the reason
-        upload_box.reject(page, tr("sent.bad_data", reason=reason(err)))
+    c1, c2 = st.columns([3, 1], vertical_alignment="center")
+    c1.markdown(tr("files.loaded", names=", ".join(f.name for f in files)))
+    c2.button(tr("files.replace"), key=f"{page}.files_replace", on_click=_replace, args=(page,))
     cols = classfiles.shared_columns(files)  # none shared: a keyed error, shown by the caller
     chosen = st.multiselect(
         tr("files.columns"),
@@ -63,7 +82,16 @@ def text_set(page: str) -> TextSet | None:
     )
     st.dataframe(
         pd.DataFrame(
-            [{tr("files.class"): f.label, tr("files.file"): f.name, tr("files.rows"): f.rows} for f in files]
+            [
+                {
+                    tr("files.class"): f.label,
+                    tr("files.file"): f.name,
+                    tr("files.rows_used"): len(f.table),
+                    tr("files.rows"): f.rows,
+                    tr("files.cut_n", max=classfiles.ARTICLE_CHARS): classfiles.cut_count(f, chosen),
+                }
+                for f in files
+            ]
         ),
         hide_index=True,
     )
