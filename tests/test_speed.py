@@ -1,9 +1,12 @@
 """Steps per second of a model on a device (rnnlab.speed): measured on a copy, nothing else changes."""
 
 import math
+import time
 
+import pytest
 import torch
 
+from rnnlab import speed
 from rnnlab.models import seeded_model
 from rnnlab.speed import steps_per_second
 from rnnlab.tasks import resolve
@@ -40,13 +43,33 @@ def test_the_sidebar_shows_this_models_speed_once_measured_per_shape():
     assert "초당" in " ".join(c.value for c in ko.sidebar.caption)
 
 
-def test_a_model_slower_than_the_budget_costs_one_step():
+def test_a_big_model_costs_two_steps(monkeypatch):
     td, mc, tc = resolve("emoji")
     calls = []
     model = seeded_model(mc, 0)
     model.register_forward_hook(lambda *_: calls.append(1))  # the copy keeps it (the same function)
+    monkeypatch.setattr(speed, "SLOW", 0.0)  # every step is "big"
     rate = steps_per_second(model, td.train, tc, "cpu", seconds=0.0)
-    assert len(calls) == 1 and rate > 0  # one step took longer than 0 s: its rate is the answer
+    assert len(calls) == 2 and rate > 0  # the warm-up, then one step longer than SLOW
+
+
+@pytest.mark.parametrize("slow", [1, 2, 4])  # the warm-up step; the first timed one; one in the middle
+def test_one_step_caught_behind_another_thread_does_not_set_the_speed(slow):
+    td, mc, tc = resolve("emoji")
+    calls = []
+
+    def one_slow(*_):
+        calls.append(1)
+        if len(calls) == slow:
+            time.sleep(0.3)  # another visitor's thread held the core
+
+    model = seeded_model(mc, 0)
+    model.register_forward_hook(one_slow)
+    rate = steps_per_second(model, td.train, tc, "cpu", seconds=0.05)
+    assert len(calls) >= 4 and rate > 20, (
+        len(calls),
+        rate,
+    )  # hundreds a second; 0.3 s in the sum would say < 10
     from ui.device_speed import rate_text
 
     assert (rate_text(1250.4), rate_text(42.2), rate_text(0.384)) == ("1,250", "42", "0.38")

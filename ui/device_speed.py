@@ -1,7 +1,8 @@
 """The measured speed of the current model on each device, under the sidebar's device choice.
 
-Measured once per model shape and device for each visitor (``rnnlab.speed``: a copy of the model takes
-a few timed steps, about 0.05 s per device), kept in the visitor's session under ``_device_speed``.
+Measured once per model shape and device for each visitor (``rnnlab.speed``: a copy of the model takes a
+warm-up step and at least three timed ones, about 0.05 s per device for a small model; the median step sets
+the figure), kept in the visitor's session under ``_device_speed``.
 """
 
 import copy
