@@ -67,9 +67,13 @@ def main() -> None:
         print(line, m["errors"][:2], flush=True)
         lines.append(line)
     out = ROOT / "bench" / "results-visitor-memory.md"
+    rest = out.read_text().partition("\n## ")  # later sections (bench/upload_memory.py's) are kept
     out.write_text(
         f"# Memory per visitor (bench/visitor_memory.py, server RSS, fresh server per row, "
-        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n" + "\n".join(head + lines) + "\n"
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n"
+        + "\n".join(head + lines)
+        + "\n"
+        + (f"\n## {rest[2]}" if rest[1] else "")
     )
     print(f"wrote {out}")
 
