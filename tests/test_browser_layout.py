@@ -77,3 +77,32 @@ def test_on_a_phone_train_is_within_the_first_screen(server):
             if top + 30 > height:
                 below.append(f"{lab}: Train at y={top:.0f}, the screen is {height} px tall")
     assert not below, "\n".join(below)
+
+
+ROWS_JS = """() => {
+  const rows = [];
+  for (const box of document.querySelectorAll('[class*="st-key-"][class*="_controls"]')) {
+    const tops = [...box.querySelectorAll('button')].map(b => b.getBoundingClientRect())
+      .filter(r => r.width > 0).map(r => Math.round(r.top));  // a help icon's hidden button has no box
+    if (tops.length) rows.push({key: [...box.classList].find(c => c.endsWith('_controls')), tops});
+  }
+  return rows;
+}"""
+PARTS = ["emoji", "memory?view=recall", "seq2seq?part=translate", "seq2seq?part=generate"]
+
+
+def test_on_a_phone_every_runs_buttons_stay_on_one_row(server):
+    """Train / Pause / Step / Reset (a sweep's Run / Stop) side by side at 390 px, in the labs' parts too:
+    four buttons stacked one per line push the charts a screen down."""
+    broken, seen = [], 0
+    with browser_page(390, 844) as page:
+        for link in PARTS:
+            page.goto(f"{server}/{link}{'&' if '?' in link else '?'}lang=ko")
+            page.locator('[class*="_controls"] button').first.wait_for(timeout=60_000)
+            time.sleep(1.5)  # every part's buttons drawn
+            for row in page.evaluate(ROWS_JS):
+                seen += 1
+                if max(row["tops"]) - min(row["tops"]) > 4:
+                    broken.append(f"{link}: {row['key']} buttons at y = {row['tops']}")
+    assert seen >= len(PARTS) + 1, seen  # the memory page has its run and the sweep's
+    assert not broken, "\n".join(broken)

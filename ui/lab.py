@@ -78,10 +78,6 @@ def make_trainers(td: TaskData, values: dict, device: str) -> tuple[dict[str, Tr
 
 NARROW = """@media (max-width: 640px) {
   [data-testid="stColumn"]:has(.st-key-KEY_settings) { order: 2; }
-  .st-key-KEY_controls [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: 0.3rem; }
-  .st-key-KEY_controls [data-testid="stColumn"] { min-width: 0 !important; width: auto !important;
-    flex: 1 1 0 !important; }
-  .st-key-KEY_controls button { padding-left: 0.2rem; padding-right: 0.2rem; }
 }"""  # on a phone the training column (its input, Train / Pause / Step / Reset) comes before the settings
 LONG_RUN = 60.0  # seconds: a run expected to take longer asks before it starts
 

@@ -178,6 +178,13 @@ def _confirmed(run: LabRun) -> None:
     _start(run)
 
 
+ONE_ROW = """@media (max-width: 640px) {
+  .st-key-KEY [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: 0.3rem; }
+  .st-key-KEY [data-testid="stColumn"] { min-width: 0 !important; width: auto !important; flex: 1 1 0 !important; }
+  .st-key-KEY button { padding-left: 0.2rem; padding-right: 0.2rem; }
+}"""  # a run's buttons stay one row on a phone, in every lab and every part of a lab
+
+
 def controls(
     page: str,
     ls: LabState,
@@ -193,7 +200,9 @@ def controls(
     renames Train and Pause (a sweep's Run and Stop)."""
     ask = confirm is not None and not run.extra.get("confirmed")
     train_label, pause_label = labels or (tr("live.train"), tr("live.pause"))
-    c = st.container(key=f"{page.replace('.', '_')}_controls").columns(4 if step else 3)  # one row on a phone
+    box = f"{page.replace('.', '_')}_controls"
+    st.html(f"<style>{ONE_ROW.replace('KEY', box)}</style>")
+    c = st.container(key=box).columns(4 if step else 3)
     c[0].button(
         train_label,
         key=f"{page}.train",
