@@ -185,3 +185,10 @@ def test_the_caps_are_said_at_their_sizes(monkeypatch):
 def test_the_server_takes_files_as_large_as_the_cap():
     config = tomllib.loads((SAMPLES.parents[1] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == classfiles.MAX_FILE_MB
+
+
+def test_rows_wider_than_the_header_are_refused_unless_only_separators_trail():
+    trailing = read_class_files([("a.csv", b"title,text\nx,y,\nz,w,,\n"), ("b.csv", b"title\nq\n")])
+    assert trailing[0].table.values.tolist() == [["x", "y"], ["z", "w"]]
+    err = refused([("a.csv", b"title,text\nx,y,extra\n"), ("b.csv", b"title\nq\n")])
+    assert err.key == "in_file" and "expected 2 fields in row 2, saw 3" in str(err)

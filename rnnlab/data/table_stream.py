@@ -6,8 +6,10 @@ with ``read_upload``'s checks and messages), then the rows counted, then the dra
 as :func:`table.read_table` reads them (pandas): the separator sniffed from the first line, the first
 non-blank row the header (an empty name becomes ``Unnamed: i``, a repeated one ``name.1``), blank lines
 skipped, a short row padded with "", quotes around fields with separators, quotes or newlines inside. A
-file of more than ``keep`` rows gives the draw ``read_table`` + ``numpy`` gave: ``keep`` row numbers drawn
-without replacement by ``default_rng(seed)``, kept in file order.
+row longer than the header is refused (pandas would quietly take the first column for an index) unless
+only empty fields trail (separators some exports add at line ends). A file of more than ``keep`` rows
+gives the draw ``read_table`` + ``numpy`` gave: ``keep`` row numbers drawn without replacement by
+``default_rng(seed)``, kept in file order.
 """
 
 import csv
@@ -73,6 +75,8 @@ def _scan(stream: BinaryIO, encoding: str, keep_row=None, chars: int = 0) -> tup
         header = _header(next(rows, None))
         width = len(header)
         for n, row in enumerate(rows, 1):
+            if len(row) > width and not any(c.strip() for c in row[width:]):
+                row = row[:width]  # trailing separators (as some exports write): nothing lost
             if len(row) > width:
                 raise RNNLabError(
                     "table_unreadable", detail=f"expected {width} fields in row {n + 1}, saw {len(row)}"
