@@ -7,6 +7,11 @@ holding trained models. Per visitor = (RSS at 10 - RSS at 1) / 9; visitors that 
 1) / per visitor. Writes bench/results-visitor-memory.md.
 
     .venv/bin/python bench/visitor_memory.py [--query "seed={i}" "seed={i}&cell=lstm&hidden=64&layers=2"]
+
+Another lab and fewer visitors (printed, not written: e.g. the Sentence lab's Best, three GRU(64) on the
+movie reviews, about a minute each):
+
+    .venv/bin/python bench/visitor_memory.py --page sentences --steps 1 3 --seconds 600 --query sentences-best
 """
 
 import argparse
@@ -25,9 +30,13 @@ from tests.browser import streamlit_server  # noqa: E402
 
 CLOUD_MB = 2700  # Streamlit Community Cloud: about 2.7 GB for the app
 STEPS = (1, 5, 10)  # visitors holding a trained model when RSS is read
+NAMED = {  # --query shortcuts: the Sentence lab's Best (rnnlab.tasks: movie-reviews' best preset) as a link
+    "sentences-best": "src=movies&cell=gru&hidden=64&emb=64&readout=max&drop=0.3&epochs=7&lr=0.003&batch=64"
+    "&vocab=6000&maxlen=50&ensemble=3&seed={i}"
+}
 
 
-def measure(query: str, seconds: float) -> dict:
+def measure(query: str, seconds: float, page: str = "emoji", steps=STEPS) -> dict:
     env = {"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": "3600"}  # visitors stay, as with open tabs
     with streamlit_server(env=env) as (url, proc):
         time.sleep(2)
@@ -35,13 +44,13 @@ def measure(query: str, seconds: float) -> dict:
         loadclient.run_crowd(url, "emoji", ["seed=999&epochs=1"], seconds)  # imports, kernels, first page
         warm = rss_mb(proc.pid)
         rss, errors, have = {}, [], 0
-        for n in STEPS:
-            visits = loadclient.run_crowd(url, "emoji", [query.format(i=i) for i in range(have, n)], seconds)
+        for n in steps:
+            visits = loadclient.run_crowd(url, page, [query.format(i=i) for i in range(have, n)], seconds)
             errors += [v.error for v in visits if v.error]
             have = n
             time.sleep(1)
             rss[n] = rss_mb(proc.pid)
-    per = (rss[STEPS[-1]] - rss[STEPS[0]]) / (STEPS[-1] - STEPS[0])
+    per = (rss[steps[-1]] - rss[steps[0]]) / (steps[-1] - steps[0])
     return {"idle": idle, "warm": warm, "rss": rss, "per": per, "errors": errors}
 
 
@@ -49,7 +58,17 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--query", nargs="+", default=["seed={i}", "seed={i}&cell=lstm&hidden=64&layers=2"])
     p.add_argument("--seconds", type=float, default=120.0, help="each visitor's limit")
+    p.add_argument("--page", default="emoji", help="the lab's url path (the table is written for emoji only)")
+    p.add_argument("--steps", type=int, nargs="+", default=list(STEPS), help="visitors when RSS is read")
     a = p.parse_args()
+    a.query = [NAMED.get(q, q) for q in a.query]
+    if a.page != "emoji" or a.steps != list(STEPS):
+        for q in a.query:
+            m = measure(q, a.seconds, a.page, a.steps)
+            rss = ", ".join(f"{n} visitor(s) {v:.0f} MB" for n, v in m["rss"].items())
+            print(f"{a.page}?{q}: idle {m['idle']:.0f} MB, warm {m['warm']:.0f} MB, {rss}; ", end="")
+            print(f"per visitor {m['per']:.1f} MB", m["errors"][:2], flush=True)
+        return
     head = [
         "| link (Emoji lab) | idle | after a warm-up | 1 visitor | 5 | 10 | per visitor | visitors in 2.7 GB | load avg |",
         "|---|---|---|---|---|---|---|---|---|",

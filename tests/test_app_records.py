@@ -25,5 +25,10 @@ def test_the_best_button_gives_the_cli_configs(page, key, task, fields, query):
     _, mc, tc = resolve(task, "best", train={"seed": values["seed"]})
     got_mc, got_tc = {k: getattr(mc, k) for k in model}, {k: getattr(tc, k) for k in train}
     assert model == got_mc and train == got_tc  # the page's run is the CLI's --preset best
+    run = at.session_state[f"_lab:{key}"].run  # built, not trained: one trainer per member of the ensemble
+    assert (
+        len(run.trainers) == tc.ensemble
+        and [t.cfg.seed for t in run.trainers.values()][-1] == tc.seed + tc.ensemble - 1
+    )
     p = TASKS[task].presets["best"]
     assert {k: v for k, v in to_data(values).items() if k in p.data} == p.data
