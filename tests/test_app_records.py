@@ -5,6 +5,7 @@ import pytest
 from apptest import app
 
 from rnnlab.tasks import TASKS, resolve
+from ui.i18n import t
 from ui.state import FORECAST_FIELDS, SENTENCE_FIELDS, preset_values, to_configs, to_data
 
 CASES = [("labs/forecast.py", "forecast", "airline", FORECAST_FIELDS, {})]
@@ -26,9 +27,9 @@ def test_the_best_button_gives_the_cli_configs(page, key, task, fields, query):
     got_mc, got_tc = {k: getattr(mc, k) for k in model}, {k: getattr(tc, k) for k in train}
     assert model == got_mc and train == got_tc  # the page's run is the CLI's --preset best
     run = at.session_state[f"_lab:{key}"].run  # built, not trained: one trainer per member of the ensemble
-    assert (
-        len(run.trainers) == tc.ensemble
-        and [t.cfg.seed for t in run.trainers.values()][-1] == tc.seed + tc.ensemble - 1
+    assert len(run.trainers) == tc.ensemble and [x.cfg.seed for x in run.trainers.values()] == list(
+        range(tc.seed, tc.seed + tc.ensemble)
     )
+    assert any(t("run.estimate_models", n=tc.ensemble) in c.value for c in at.caption)  # "× 3 models"
     p = TASKS[task].presets["best"]
     assert {k: v for k, v in to_data(values).items() if k in p.data} == p.data
