@@ -81,6 +81,7 @@ def test_cli_ensemble_averages_the_members_forecasts(capsys):
         (["train", "tag-rise", "--ensemble", "2"], "tags every step"),
         (["train", "airline", "--ensemble", "0"], "from 1 to 10; got 0"),
         (["train", "airline", "--ensemble", "2", "--save", "x.pt"], "--save keeps one model"),
+        (["train", "movie-reviews", "--preset", "best", "--save", "x.pt"], "a preset that averages 3"),
     ],
 )
 def test_cli_ensemble_bad_input_is_one_line(capsys, args, words):
