@@ -150,7 +150,10 @@ def restore(t: Trainer, saved: Saved) -> None:
         saved=s["cfg"]["optimizer"],
         have=t.cfg.optimizer,
     )
-    t.cfg = config_from_dict(TrainConfig, {**s["cfg"], "device": t.cfg.device}).validate()
+    # the run's device and ensemble size stay: a file holds one model, whatever K it was trained beside
+    t.cfg = config_from_dict(
+        TrainConfig, {**s["cfg"], "device": t.cfg.device, "ensemble": t.cfg.ensemble}
+    ).validate()
     t.history = History(**{f.name: list(s["history"][f.name]) for f in fields(History)})
     t.epoch, t.train_seconds = int(s["epoch"]), float(s["train_seconds"])
     t.done, t.stop_reason = bool(s["done"]), s["stop_reason"]

@@ -12,7 +12,9 @@ from test_app_sentences import korean_widgets
 
 from rnnlab.cli import main
 from rnnlab.ensemble import vote
+from ui import takehome
 from ui.i18n import t
+from ui.state import to_data
 
 
 def _table(at, lang: str):
@@ -108,3 +110,20 @@ def test_an_ensemble_out_of_range_in_the_link_falls_back_with_a_message():
     at = app(page="labs/sentences.py", src="en", ensemble="11")
     assert at.number_input(key="sentences.ensemble").value == 1
     assert any("ensemble" in w.value and "ignored" in w.value for w in at.warning) and not at.exception
+
+
+def test_a_downloaded_member_comes_back_as_one_model():
+    """The model file holds the shown member; uploaded again it is one model at its epoch, not one trained
+    member beside K - 1 untrained ones."""
+    at = app(page="labs/sentences.py", src="en", epochs="4", ensemble="3")
+    run = train_to_end(at, "sentences")
+    ls = lab_state(at, "sentences")
+    data = takehome.model_bytes(run.trainer, ls.task, "sentences", to_data(ls.values))
+    other = app(page="labs/sentences.py", src="en", ensemble="2")
+    next(u for u in other.file_uploader if u.key.startswith("sentences.model.file")).upload(
+        "m.pt", data
+    ).run()
+    assert not other.exception and not other.error
+    mine = lab_state(other, "sentences")
+    assert mine.values["ensemble"] == 1 and list(mine.run.trainers) == ["LSTM"] and mine.run.epoch == 4
+    assert other.query_params.get("ensemble", "1") == "1"  # the link follows (a default may be left out)

@@ -6,7 +6,7 @@ comparing cells, each cell is an ensemble of its own ("RNN", "RNN #2", ..., "LST
 import pandas as pd
 import streamlit as st
 
-from rnnlab.ensemble import Vote, member_name, vote
+from rnnlab.ensemble import Vote, vote
 
 from .frame import tr
 
@@ -20,12 +20,12 @@ def members(run, base: str | None = None) -> list:
     """The trainers of ``base``'s ensemble (the shown model's cell by default), member 1 first; one
     trainer when the ensemble has one member."""
     base = base or base_of(run.main)
-    return [run.trainers[member_name(base, i)] for i in range(run.trainer.cfg.ensemble)]
+    return [t for name, t in run.trainers.items() if base_of(name) == base]
 
 
 def size(run) -> int:
-    """K, the models averaged (1: no ensemble)."""
-    return run.trainer.cfg.ensemble
+    """K, the models averaged (1: no ensemble), counted in the run (``make_trainers`` built them)."""
+    return len(members(run))
 
 
 def cells(run) -> list[str]:

@@ -24,7 +24,7 @@ from rnnlab.taskdata import TaskData
 from rnnlab.train import Trainer
 from ui.state import to_configs, to_data
 
-from . import upload_box
+from . import ensemble_view, upload_box
 from .frame import reason, tr
 from .labstate import LabState, state
 
@@ -82,8 +82,9 @@ def downloads(lab_key: str, run, td: TaskData, task: str, title: str, values: di
 
     with st.expander(tr("takehome.title", n=t.epoch)):
         st.caption(tr("takehome.help"))
-        if t.cfg.ensemble > 1:  # a file holds one model: say which, and how to get all of them
-            st.caption(tr("ens.takehome", name=run.main, seed=t.cfg.seed, k=t.cfg.ensemble))
+        k = ensemble_view.size(run)  # the shown model's ensemble, counted in the run
+        if k > 1:  # a file holds one model: say which, and how to get all of them
+            st.caption(tr("ens.takehome", name=run.main, seed=t.cfg.seed, k=k))
         files = (
             ("model", lambda: model_bytes(t, td, task, data), f"{name}.pt", "application/octet-stream"),
             ("log", lambda: log_csv(t), f"{name}-log.csv", "text/csv"),
@@ -129,6 +130,8 @@ def accept(lab_key: str, td: TaskData, task: str, data: bytes, name: str) -> Non
                 new[knob.name] = knob.check(getattr(source, knob.field), task)
     if "cmp" in new:
         new["cmp"] = False
+    if "ensemble" in new:  # a file holds one model (a member of an ensemble keeps K in its settings)
+        new["ensemble"] = 1
     model, _ = to_configs(new)
     built = ModelConfig(**{**model, **td.model})
     resume.check_fits(saved, task, list(td.labels or []), _tokens(td), to_data(ls.values), built)
