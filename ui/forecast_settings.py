@@ -42,4 +42,5 @@ def forecast_mode(lab) -> None:
         int(f.hi),
         **lab.arg("horizon"),
         disabled=lab.value("mode") == "one-step",
+        value=None,
     )

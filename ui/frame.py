@@ -32,7 +32,9 @@ def setup_style() -> None:
         # a keypad (a container keyed "<page>_keypad") stays a grid on a phone instead of stacking
         '[class*="_keypad"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; gap: 0.4rem; }\n'
         '[class*="_keypad"] [data-testid="stColumn"] { min-width: 2.6rem !important; width: auto !important;'
-        " flex: 1 1 2.6rem !important; }</style>"
+        " flex: 1 1 2.6rem !important; }\n"
+        # every number box has value=None (ui.settings.keep): clearing one only puts its value back
+        '[data-testid="stNumberInputClearButton"] { display: none !important; }</style>'
     )
 
 

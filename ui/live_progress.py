@@ -80,10 +80,17 @@ def steps(score_label: str | None = None) -> Callable[[object], Meter]:
     return read
 
 
+def _below(m: Meter) -> bool:
+    """The limit was lowered below the epochs (steps) already done: the run stopped where it was."""
+    return m.unit in AXIS and m.at > m.limit
+
+
 def status(m: Meter, done: bool, running: bool) -> None:
     """Where the run stands, in words: diverged (and what to change), done, training, or paused where."""
     if m.stop == "nan":
         st.error(reason(m.message) if m.message is not None else tr("run.nan"), icon="⚠️")
+    elif done and _below(m):  # the limit was lowered under what is done: say so, not "66 of 1"
+        st.info(tr(f"live.below_{m.unit}", at=m.at, limit=m.limit), icon="⏹️")
     elif done:
         loss = m.loss[-1] if m.loss else float("nan")
         key = {"target": "live.done_target", "steps": "run.done_steps"}.get(m.stop, "live.done_epochs")
@@ -97,7 +104,8 @@ def status(m: Meter, done: bool, running: bool) -> None:
 def panel(run, meter: Callable[[object], Meter], chart_key: str) -> None:
     """The counters, a progress bar, the status line and the loss curve of every trainer in ``run``."""
     m = meter(run.trainer)
-    counters = [(tr(f"live.{m.unit}_of", n=m.limit), f"{m.at:,}", None)]
+    of = tr(AXIS[m.unit]) if _below(m) else tr(f"live.{m.unit}_of", n=m.limit)
+    counters = [(of, f"{m.at:,}", None)]
     counters.append((tr("live.loss"), f"{m.loss[-1]:.4f}" if m.loss else "–", None))
     if m.score is not None:
         counters.append(m.score)

@@ -29,8 +29,8 @@ def explode(lab: Lab) -> None:
     st.slider(tr("mem.recall.T"), *span("T"), **k("T"))
     c1, c2, c3 = st.columns(3)
     c1.slider(tr("mem.explode.scale"), *span("scale"), step=0.1, **k("scale"))
-    c2.number_input(tr("set.clip"), *span("clip"), step=0.5, **k("clip"))
-    c3.number_input(tr("set.epochs"), *span("rep"), **k("rep"))
+    c2.number_input(tr("set.clip"), *span("clip"), step=0.5, **k("clip"), value=None)
+    c3.number_input(tr("set.epochs"), *span("rep"), **k("rep"), value=None)
     cfg = recall_cfg(v)
     td = build_recall(cfg)
     names = {"no clip": tr("mem.explode.no_clip"), "clip": tr("mem.explode.clip", clip=f"{v['clip']:g}")}

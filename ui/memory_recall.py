@@ -69,12 +69,19 @@ def recall_settings(lab: Lab) -> None:
     k = lab.arg
     st.slider(tr("mem.recall.T"), *span("T"), **k("T"), help=tr("mem.recall.T_help"))
     c1, c2, c3, c4 = st.columns(4)
-    c1.number_input(tr("set.hidden"), *span("hid"), **k("hid"))
+    c1.number_input(tr("set.hidden"), *span("hid"), **k("hid"), value=None)
     c2.number_input(
-        tr("mem.recall.keep"), *span("keep"), step=0.5, **k("keep"), help=tr("mem.recall.keep_help")
+        tr("mem.recall.keep"),
+        *span("keep"),
+        step=0.5,
+        **k("keep"),
+        help=tr("mem.recall.keep_help"),
+        value=None,
     )
-    c3.number_input(tr("mem.recall.dist"), *span("dist"), **k("dist"), help=tr("mem.recall.dist_help"))
-    c4.number_input(tr("set.epochs"), *span("rep"), **k("rep"))
+    c3.number_input(
+        tr("mem.recall.dist"), *span("dist"), **k("dist"), help=tr("mem.recall.dist_help"), value=None
+    )
+    c4.number_input(tr("set.epochs"), *span("rep"), **k("rep"), value=None)
 
 
 def recall(lab: Lab) -> None:

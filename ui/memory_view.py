@@ -162,9 +162,9 @@ def sine(lab: Lab) -> None:
     c1, c2, c3 = st.columns(3)
     c1.selectbox(tr("set.cell"), ("rnn", "lstm", "gru"), **k("scell"), format_func=cell_label())
     c1.slider(tr("mem.sine.deep"), *span("deep"), **k("deep"))
-    c2.number_input(tr("set.hidden"), *span("shid"), **k("shid"))
-    c2.number_input(tr("set.epochs"), *span("sep"), **k("sep"))
-    c3.number_input(tr("set.batch"), *span("sbatch"), **k("sbatch"))
+    c2.number_input(tr("set.hidden"), *span("shid"), **k("shid"), value=None)
+    c2.number_input(tr("set.epochs"), *span("sep"), **k("sep"), value=None)
+    c3.number_input(tr("set.batch"), *span("sbatch"), **k("sbatch"), value=None)
     c3.select_slider(
         tr("set.lr"),
         sorted({1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, v["slr"]}),

@@ -26,6 +26,7 @@ def controls(lab) -> None:
         int(k["filters"].hi),
         **lab.arg("filters"),
         help=tr("conv.filters_help"),
+        value=None,
     )
     c2.select_slider(
         tr("conv.kernel"),

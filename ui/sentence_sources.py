@@ -94,8 +94,8 @@ def tokens(lab) -> None:
         help=tr("sent.tok_choice_help"),
     )
     c2, c3 = st.columns(2)
-    c2.number_input(tr("sent.vocab"), 3, 20000, **lab.arg("vocab"), help=tr("sent.vocab_help"))
-    c3.number_input(tr("sent.maxlen"), 2, 200, **lab.arg("maxlen"), help=tr("sent.maxlen_help"))
+    c2.number_input(tr("sent.vocab"), 3, 20000, **lab.arg("vocab"), help=tr("sent.vocab_help"), value=None)
+    c3.number_input(tr("sent.maxlen"), 2, 200, **lab.arg("maxlen"), help=tr("sent.maxlen_help"), value=None)
 
 
 def spinner(lab) -> str:

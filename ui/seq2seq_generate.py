@@ -68,7 +68,7 @@ def show(lab: Lab) -> None:
         c[1].slider(
             tr("s2s.gen.temperature"), 0.1, 2.0, step=0.1, **k("temp"), help=tr("s2s.gen.temperature_help")
         )
-        c[2].number_input(tr("s2s.gen.length"), 10, MAX_SAMPLE, step=10, **k("glen"))
+        c[2].number_input(tr("s2s.gen.length"), 10, MAX_SAMPLE, step=10, **k("glen"), value=None)
         lab.part(PART).live(lambda r: draw(r, seed, v["temp"], v["glen"]))
 
 

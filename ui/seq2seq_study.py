@@ -80,7 +80,7 @@ def show(lab: Lab) -> None:
     v = lab.values
     c = st.columns(2)
     c[0].slider(tr("s2s.tr.study_longest"), 6, 16, **lab.arg("longest"))
-    c[1].number_input(tr("s2s.tr.study_steps"), 20, 5000, step=100, **lab.arg("sbudget"))
+    c[1].number_input(tr("s2s.tr.study_steps"), 20, 5000, step=100, **lab.arg("sbudget"), value=None)
     cfg = Seq2SeqConfig(v["task"], v["cell"], v["hidden"], 16, "none", 4, v["longest"])
     budget = TrainBudget(steps=v["sbudget"], lr=LENGTHS["lr"], seed=v["seed"])
     sig = (v["task"], v["cell"], v["hidden"], v["longest"], v["sbudget"], v["seed"], device(lab))

@@ -30,8 +30,8 @@ def settings(lab: Lab) -> None:
     c[0].radio(tr("s2s.cell"), ["gru", "lstm"], format_func=str.upper, horizontal=True, **k("cell"))
     c[1].select_slider(tr("s2s.hidden"), options([8, 16, 32, 64, 128], lab.value("hidden")), **k("hidden"))
     c = st.columns(2)
-    c[0].number_input(tr("s2s.tr.lmin"), 1, 16, **k("lmin"))
-    c[1].number_input(tr("s2s.tr.lmax"), 1, 16, **k("lmax"), help=tr("s2s.tr.lengths_help"))
+    c[0].number_input(tr("s2s.tr.lmin"), 1, 16, **k("lmin"), value=None)
+    c[1].number_input(tr("s2s.tr.lmax"), 1, 16, **k("lmax"), help=tr("s2s.tr.lengths_help"), value=None)
     budget_controls(lab, "budget", "lr")
 
 

@@ -44,11 +44,13 @@ def budget_controls(lab: Lab, budget: str, lr: str) -> None:
     """Step budget, learning rate and seed: what every part's training shares (budget and learning
     rate go to the running trainer; the seed is the whole page's)."""
     c = st.columns(3)
-    c[0].number_input(tr("s2s.budget"), 10, 20_000, step=50, **lab.arg(budget), help=tr("s2s.budget_help"))
+    c[0].number_input(
+        tr("s2s.budget"), 10, 20_000, step=50, **lab.arg(budget), help=tr("s2s.budget_help"), value=None
+    )
     c[1].select_slider(
         tr("set.lr"), options(LRS, lab.value(lr)), **lab.arg(lr), format_func=lambda x: f"{x:g}"
     )
-    c[2].number_input(tr("s2s.seed"), 0, 2**31 - 1, **lab.arg("seed"))
+    c[2].number_input(tr("s2s.seed"), 0, 2**31 - 1, **lab.arg("seed"), value=None)
 
 
 def train_part(

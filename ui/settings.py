@@ -29,8 +29,19 @@ def load_from_url(page: str, fields: list[Field]) -> LabState:
 
 
 def keep(page: str, name: str) -> None:
-    """``on_change`` of every setting widget: its new value becomes the value of record."""
-    state(page).values[name] = st.session_state[f"{page}.{name}"]
+    """``on_change`` of every setting widget: its new value becomes the value of record.
+
+    A number box sends None when its text is not a number (letters, or cleared) and Enter is pressed;
+    every number box is drawn with ``value=None`` so that it does (with a default, Streamlit would send
+    its minimum instead, and letters typed into Epochs would set 1). The box keeps its value and says so.
+    """
+    new = st.session_state[f"{page}.{name}"]
+    old = state(page).values.get(name)
+    if new is None and old is not None:
+        st.session_state[f"{page}.{name}"] = old
+        st.toast(tr("set.not_a_number", value=old), icon="⚠️")
+        return
+    state(page).values[name] = new
 
 
 def set_value(page: str, name: str, value) -> None:
@@ -84,6 +95,7 @@ def model_controls(page: str, fields: list[Field], extra: tuple[str, ...] = ()) 
             int(by["hidden"].hi),
             **k("hidden"),
             help=tr("set.hidden_help"),
+            value=None,
         )
         st.toggle(tr("set.bidir"), **k("bidir"), help=tr("set.bidir_help"))
         for name in extra:
@@ -95,13 +107,25 @@ def model_controls(page: str, fields: list[Field], extra: tuple[str, ...] = ()) 
         st.select_slider(
             tr("set.lr"), rates, **k("lr"), help=tr("set.lr_help"), format_func=lambda v: f"{v:g}"
         )
-        st.number_input(tr("set.epochs"), 1, int(by["epochs"].hi), **k("epochs"), help=tr("set.epochs_help"))
-        st.number_input(tr("set.batch"), 1, int(by["batch"].hi), **k("batch"), help=tr("set.batch_help"))
+        st.number_input(
+            tr("set.epochs"), 1, int(by["epochs"].hi), **k("epochs"), help=tr("set.epochs_help"), value=None
+        )
+        st.number_input(
+            tr("set.batch"), 1, int(by["batch"].hi), **k("batch"), help=tr("set.batch_help"), value=None
+        )
         st.selectbox(tr("set.opt"), by["opt"].choices, **k("opt"), format_func=str.upper)
         st.number_input(
-            tr("set.clip"), 0.0, float(by["clip"].hi), step=0.5, **k("clip"), help=tr("set.clip_help")
+            tr("set.clip"),
+            0.0,
+            float(by["clip"].hi),
+            step=0.5,
+            **k("clip"),
+            help=tr("set.clip_help"),
+            value=None,
         )
-        st.number_input(tr("set.seed"), 0, int(by["seed"].hi), **k("seed"), help=tr("set.seed_help"))
+        st.number_input(
+            tr("set.seed"), 0, int(by["seed"].hi), **k("seed"), help=tr("set.seed_help"), value=None
+        )
 
 
 def _extra_widget(page: str, f: Field) -> None:
@@ -115,7 +139,9 @@ def _extra_widget(page: str, f: Field) -> None:
             help=tr(f"set.{f.name}_help"),
         )
     else:
-        st.number_input(tr(f"set.{f.name}"), int(f.lo), int(f.hi), **args, help=tr(f"set.{f.name}_help"))
+        st.number_input(
+            tr(f"set.{f.name}"), int(f.lo), int(f.hi), **args, help=tr(f"set.{f.name}_help"), value=None
+        )
 
 
 def lab_header(page: str, fields: list[Field], title_key: str, lead_key: str) -> None:
