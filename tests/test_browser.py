@@ -72,6 +72,23 @@ def test_emoji_lab_trains_live_in_a_real_browser(tmp_path):
     assert (shots / "emoji-lab.png").stat().st_size > 10_000
 
 
+def test_a_run_that_ends_before_its_panel_looks_still_greys_pause():
+    """A short run can end while the page that drew its buttons (Pause offered) is still running; the
+    panel must then redraw the page, or Pause stays offered for a finished run."""
+    with streamlit_server() as (url, _), browser_page() as page:
+        for epochs in (1, 60, 60, 30):  # the later visits find the server warm: the run ends sooner
+            page.goto(url + f"/emoji?epochs={epochs}")
+            page.get_by_role("button", name="▶ Train").wait_for(timeout=30_000)
+            time.sleep(2)  # the page has drawn everything: the click's run is the only one
+            click_train(page)
+            page.get_by_text("Done:").first.wait_for(timeout=30_000)
+            pause = page.get_by_role("button", name="⏸ Pause")
+            deadline = time.time() + 10
+            while time.time() < deadline and not pause.is_disabled():
+                time.sleep(0.3)
+            assert pause.is_disabled(), f"epochs={epochs}: Pause still offered after the run ended"
+
+
 def test_forecast_upload_checks_files_in_a_real_browser(tmp_path):
     """AppTest cannot upload files; the browser can. A binary file is explained, a series with gaps
     asks what to do with them and then trains."""

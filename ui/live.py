@@ -198,6 +198,7 @@ def controls(
     They are outside the fragment: a click reruns the page once. With ``confirm`` (the expected duration
     of a long run), Train first asks. ``step=False`` leaves Step out (it trains one epoch); ``labels``
     renames Train and Pause (a sweep's Run and Stop)."""
+    run.extra["buttons_running"] = run.running  # what the buttons show until the page runs again
     ask = confirm is not None and not run.extra.get("confirmed")
     train_label, pause_label = labels or (tr("live.train"), tr("live.pause"))
     box = f"{page.replace('.', '_')}_controls"
@@ -266,6 +267,8 @@ def panel(
 
 
 def _tick(page: str, run: LabRun, draw: Callable[[LabRun], None], progress) -> None:
+    if run.extra.get("buttons_running") and not run.running:  # it ended after the buttons were drawn (a
+        st.rerun(scope="app")  # short run can end before the panel's first look): Pause still offered
     if run.running:
         SCHEDULER.submit(run)  # says the page still watches (and brings back a run parked meanwhile)
         with PAGES.lent():  # a full page run lets another page in while it only waits
