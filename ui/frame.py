@@ -34,7 +34,10 @@ def setup_style() -> None:
         '[class*="_keypad"] [data-testid="stColumn"] { min-width: 2.6rem !important; width: auto !important;'
         " flex: 1 1 2.6rem !important; }\n"
         # every number box has value=None (ui.settings.keep): clearing one only puts its value back
-        '[data-testid="stNumberInputClearButton"] { display: none !important; }</style>'
+        '[data-testid="stNumberInputClearButton"] { display: none !important; }\n'
+        # an equation wider than a phone scrolls inside the page (ui.memory_view.explain stacks the rest)
+        ".katex-display { overflow-x: auto; overflow-y: hidden; max-width: 100%; }\n"
+        "@media (max-width: 640px) { .katex-display > .katex { font-size: 1em; } }</style>"
     )
 
 

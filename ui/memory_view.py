@@ -1,6 +1,8 @@
 """The Memory lab's first parts: the activation warm-up, counting beyond the training range, and deep
 RNNs on sine waves. Each part: a short explanation, its equations, its live run, its views."""
 
+import re
+
 import numpy as np
 import streamlit as st
 
@@ -34,10 +36,28 @@ def cell_label():
 
 
 def explain(part: str, *equations: str) -> None:
-    """A part's short explanation in the visitor's language and its equations."""
+    """A part's short explanation in the visitor's language and its equations. The equations of one line
+    (``a,\\quad b``) are set side by side in a row that wraps, so on a phone they stack instead of running
+    off the screen's right edge; one that is still wider than the screen scrolls inside the page."""
     st.markdown(tr(f"mem.{part}.text"))
     for eq in equations:
-        st.latex(eq)
+        with st.container(horizontal=True, gap="medium"):
+            for piece in split_equation(eq):
+                st.latex(piece, width="content")
+
+
+def split_equation(eq: str) -> list[str]:
+    """``eq`` cut at its top-level ``\\quad`` and ``\\qquad`` (outside braces), with the comma before one."""
+    pieces, depth, start = [], 0, 0
+    for m in re.finditer(r"(?<!\\)[{}]|,?\s*\\q?quad(?![a-zA-Z])\s*", eq):
+        tok = m.group()
+        if tok in "{}":
+            depth += 1 if tok == "{" else -1
+        elif depth == 0:
+            pieces.append(eq[start : m.start()].strip())
+            start = m.end()
+    pieces.append(eq[start:].strip())
+    return [p for p in pieces if p]
 
 
 def rnn_equation(act: str) -> str:
@@ -141,23 +161,26 @@ def sine(lab: Lab) -> None:
         "sine",
         r"h^{(1)}_t = \tanh(W^{(1)}_{ih} x_t + W^{(1)}_{hh} h^{(1)}_{t-1} + b^{(1)}),\quad "
         r"h^{(k)}_t = \tanh(W^{(k)}_{ih} h^{(k-1)}_t + W^{(k)}_{hh} h^{(k)}_{t-1} + b^{(k)})",
-        r"\mathrm{MSE} = \frac1N \sum_n (\hat y_n - y_n)^2 \;\ge\; "
+        r"\mathrm{MSE} = \frac1N \sum_n (\hat y_n - y_n)^2,\quad \mathrm{MSE} \ge "
         r"\mathrm{Var}\big(0.1\,(U-\tfrac12)\big) = \frac{0.01}{12} \approx 0.00083",
     )
     k = lambda name: settings.widget_args(page, name)  # noqa: E731
-    b1, b2 = st.columns(2)
+    b1, b2 = st.columns(2)  # short labels like every lab's presets; what each sets is in its help
     b1.button(
-        tr("mem.sine.tutorial"),
+        tr("set.preset_tutorial"),
         key=f"{page}.sine_tutorial",
+        width="stretch",
         on_click=settings.apply_preset,
         args=(page, SINE_TUTORIAL),
+        help=tr("mem.sine.tutorial"),
     )
     b2.button(
-        tr("mem.sine.best"),
+        tr("set.preset_best"),
         key=f"{page}.sine_best",
+        width="stretch",
         on_click=settings.apply_preset,
         args=(page, SINE_BEST),
-        help=tr("mem.sine.best_help"),
+        help=tr("mem.sine.best") + " " + tr("mem.sine.best_help"),
     )
     c1, c2, c3 = st.columns(3)
     c1.selectbox(tr("set.cell"), ("rnn", "lstm", "gru"), **k("scell"), format_func=cell_label())
