@@ -22,6 +22,9 @@ class Row:
     shapes: str  # the tensors, e.g. "W_ih (64, 8), W_hh (64, 16), b_ih (64), b_hh (64)"
     formula: str  # e.g. "4·16·(8 + 16 + 2)"
     count: int  # numbers in this layer
+    kind: str = ""  # what the layer is, for a translated name: embedding, conv1d, max_pool, rnn, head, skip
+    index: int = 0  # the recurrent layer's number (1-based), or the pooling width of max_pool
+    direction: str = ""  # "forward" or "backward" in a bidirectional layer, else ""
 
 
 def keras_count(cell: str, units: int, inputs: int) -> int:
@@ -40,6 +43,7 @@ def summarize(model: SeqModel) -> list[Row]:
                 f"E ({cfg.vocab_size}, {cfg.embedding_dim})",
                 f"{cfg.vocab_size}·{cfg.embedding_dim}",
                 cfg.vocab_size * cfg.embedding_dim,
+                "embedding",
             )
         )
     g, h = GATE_BLOCKS[cfg.cell], cfg.hidden_size
@@ -47,9 +51,15 @@ def summarize(model: SeqModel) -> list[Row]:
     if cfg.conv:
         f, k = cfg.conv_filters, cfg.conv_kernel
         rows.append(
-            Row("conv1d", f"W ({f}, {width}, {k}), b ({f})", f"{f}·({width}·{k} + 1)", f * (width * k + 1))
+            Row(
+                "conv1d",
+                f"W ({f}, {width}, {k}), b ({f})",
+                f"{f}·({width}·{k} + 1)",
+                f * (width * k + 1),
+                "conv1d",
+            )
         )
-        rows.append(Row(f"max-pool ({cfg.conv_pool})", "", "0", 0))
+        rows.append(Row(f"max-pool ({cfg.conv_pool})", "", "0", 0, "max_pool", cfg.conv_pool))
         width = f
     for k in range(cfg.num_layers):
         for direction in ["forward", "backward"] if cfg.bidirectional else [""]:
@@ -61,14 +71,19 @@ def summarize(model: SeqModel) -> list[Row]:
                     f"W_ih ({gh}, {width}), W_hh ({gh}, {h}), b_ih ({gh}), b_hh ({gh})",
                     f"{g}·{h}·({width} + {h} + 2)",
                     gh * (width + h + 2),
+                    "rnn",
+                    k + 1,
+                    direction,
                 )
             )
         width = h * cfg.directions
     out = cfg.out_size
-    rows.append(Row("head", f"W ({out}, {width}), b ({out})", f"{out}·({width} + 1)", out * (width + 1)))
+    rows.append(
+        Row("head", f"W ({out}, {width}), b ({out})", f"{out}·({width} + 1)", out * (width + 1), "head")
+    )
     if cfg.linear_skip:
         n = cfg.window * model.input_width
-        rows.append(Row("linear skip", f"a (1, {n}), b (1)", f"{n} + 1", n + 1))
+        rows.append(Row("linear skip", f"a (1, {n}), b (1)", f"{n} + 1", n + 1, "skip"))
     return rows
 
 

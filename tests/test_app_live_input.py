@@ -65,3 +65,22 @@ def test_every_number_box_sends_none_for_letters_instead_of_its_minimum():
                 if not (value and isinstance(value[0], ast.Constant) and value[0].value is None):
                     missing.append(f"{path.name}:{node.lineno}")
     assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    "lang,names",
+    [("en", ["embedding", "GRU layer 1", "head"]), ("ko", ["임베딩", "GRU 1층", "출력층"])],
+)
+def test_the_parameter_table_names_its_layers_in_the_page_language_and_shows_every_formula(
+    lang, names, monkeypatch
+):
+    """The Korean page listed 'embedding', 'gru layer 1', 'head' in English; a scrolling grid cut the
+    formula column off at 1280 px: a static table (st.table) wraps its cells instead."""
+    monkeypatch.setattr("ui.frame.lang", lambda: lang)
+    at = app(lang, page="labs/emoji.py", cell="gru", layers="1")
+    at.button(key="emoji.step").click().run()
+    at.segmented_control(key="emoji.view").set_value("summary").run()
+    assert not at.exception, at.exception
+    table = at.table[0].value
+    assert list(table.iloc[:, 0]) == names
+    assert table.iloc[1, 2].startswith("3·")  # G·H·(H_in + H + 2): the whole formula is in the cell

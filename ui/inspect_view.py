@@ -204,12 +204,22 @@ def heat_notes(steps: int, directions: int, limit: int = viz.MAX_STEPS, key: str
         st.caption(tr("cls.directions"))
 
 
+def layer_name(r, cell: str) -> str:
+    """A summary row's layer in the visitor's language ("GRU 1층 (정방향)"); the engine's name in English."""
+    if not r.kind:
+        return r.layer
+    name = tr(f"sum.kind.{r.kind}", n=r.index, cell=cell.upper())
+    return tr(f"sum.dir.{r.direction}", layer=name) if r.direction else name
+
+
 def summary_table(model: SeqModel) -> None:
+    """The parameters per layer. A static table: its cells wrap, so the long tensor and formula columns
+    show their text where a scrolling grid cut the formula off at 1280 px."""
     rows = summarize(model)
     df = pd.DataFrame(
         [
             {
-                tr("sum.layer"): r.layer,
+                tr("sum.layer"): layer_name(r, model.cfg.cell),
                 tr("sum.shapes"): r.shapes,
                 tr("sum.formula"): r.formula,
                 tr("sum.count"): r.count,
@@ -217,7 +227,7 @@ def summary_table(model: SeqModel) -> None:
             for r in rows
         ]
     )
-    st.dataframe(df, hide_index=True, width="stretch")
+    st.table(df, hide_index=True)
     cfg = model.cfg
     st.caption(tr("sum.total", n=total(rows)))
     st.caption(
