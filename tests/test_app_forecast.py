@@ -53,3 +53,14 @@ def test_forecast_presets_recursive_mode_and_link():
     assert "recursive" in fc["layout"]["title"]["text"] and len(fc["data"][1]["x"]) == 12
     assert at.query_params["mode"] == "recursive" and at.query_params["window"] == "4"
     assert lab_state(at, "forecast").run.epoch == 10  # the forecast mode does not reset training
+
+
+def test_the_error_table_shows_two_decimals_in_every_cell():
+    """Streamlit's grid drops trailing zeros unless a column has a format: 19.0 read "19" beside 18.36."""
+    import json
+
+    at = app(page="labs/forecast.py")
+    grid = next(d for d in at.dataframe if "RMSE" in d.value.columns)
+    config = json.loads(grid.proto.columns)
+    for column in ("RMSE", "MAE", "MAPE %"):
+        assert config[column]["type_config"]["format"] == "%.2f", config

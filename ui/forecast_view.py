@@ -153,7 +153,11 @@ def results(
         band=band,
     )
     st.plotly_chart(fig, key=f"{page}.forecast", config={"displayModeBar": False})
-    st.dataframe(error_table(preds, truth), hide_index=True, width="stretch")
+    table = error_table(preds, truth)
+    two_places = st.column_config.NumberColumn(format="%.2f")  # 19.00, not 19, beside 18.36
+    st.dataframe(
+        table, hide_index=True, width="stretch", column_config=dict.fromkeys(table.columns[1:], two_places)
+    )
     st.caption(tr("cls.fc_rows_help"))
     if band:
         st.caption(tr("ens.help"))
