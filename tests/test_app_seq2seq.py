@@ -129,11 +129,32 @@ def test_generation_trains_live_and_writes_samples(lang):
     assert trainer.samples and trainer.samples[-1][0] == 30
     assert at.code and at.code[0].value.startswith(trainer.default_seed())
     assert at.slider(key="seq2seq.temp").value == 1.2
+    assert t("s2s.gen.by_heart", lang) not in [c.value for c in at.caption]  # 30 steps copy nothing yet
     if lang == "ko":
         at.radio(key="seq2seq.unit").set_value("jamo").run()
         run = lab_state(at, "seq2seq", "generate").run
         assert run.trainer.cfg.jamo and len(run.trainer.vocab) < 60 and run.at == 0
         assert at.query_params["unit"] == "jamo"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_sample_that_copies_the_poem_says_the_model_learned_it_by_heart(lang, monkeypatch):
+    """With the defaults the model writes the sonnet back word for word (loss 0.1): the page says why.
+    The prompt box is "Start text", not a second "Seed" beside the random seed."""
+    from rnnlab.seq2seq.charlm import CharLMTrainer
+
+    def copy(self, prompt, length=200, temperature=0.8, rng_seed=0):
+        text = "".join(self.symbols)
+        return text[len(prompt) : len(prompt) + length]
+
+    monkeypatch.setattr(CharLMTrainer, "sample", copy)
+    at = app(lang, PAGE, part="generate", gbudget="10", ghid="32")
+    train_to_end(at, "seq2seq", part="generate")
+    _clean(at)
+    assert t("s2s.gen.by_heart", lang) in [c.value for c in at.caption]
+    labels = [w.label for w in at.text_input] + [w.label for w in at.number_input]
+    assert t("s2s.gen.seed_text", lang) in labels
+    assert sum(label.startswith(("Seed", "시드")) for label in labels) == 1, labels
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

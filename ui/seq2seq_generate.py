@@ -14,6 +14,7 @@ from .lab import Lab
 from .seq2seq_view import P, budget_controls, device, label, options, train_part
 
 PART = "generate"
+COPY_CHARS = 40  # a sample whose first 40 characters stand word for word in the text is a copy of it
 
 
 def _text(lab: Lab) -> str:
@@ -72,6 +73,14 @@ def show(lab: Lab) -> None:
         lab.part(PART).live(lambda r: draw(r, seed, v["temp"], v["glen"]))
 
 
+def copies(trainer: CharLMTrainer, written: str) -> bool:
+    """The sample repeats the training text word for word: its first ``COPY_CHARS`` characters (as the
+    model's symbols: jamo letters when it learns by jamo) stand in the text."""
+    symbols = hangul.decompose(written) if trainer.cfg.jamo else written
+    head = symbols[:COPY_CHARS]
+    return len(head) == COPY_CHARS and head in "".join(trainer.symbols)
+
+
 def draw(run: live.LabRun, seed: str, temperature: float, length: int) -> None:
     trainer: CharLMTrainer = run.trainer
     if trainer.step == 0:
@@ -83,6 +92,8 @@ def draw(run: live.LabRun, seed: str, temperature: float, length: int) -> None:
         return
     st.markdown(f"**{tr('s2s.gen.sample')}**")
     st.code(seed + written, language=None, wrap_lines=True)
+    if trainer.step > 0 and copies(trainer, written):
+        st.caption(tr("s2s.gen.by_heart"))
     if trainer.samples:
         st.markdown(f"**{tr('s2s.gen.while_training', seed=trainer.default_seed())}**")
         for step, sample in trainer.samples[::-1][:6]:
