@@ -3,11 +3,14 @@
 import numpy as np
 import plotly.graph_objects as go
 
-from .viz_layout import figure, log_axis
+from .viz_layout import figure, integer_axis, log_axis
 
 MAX_POINTS = 400
 COLORS = {"rnn": "#e4572e", "lstm": "#2e86ab", "gru": "#59a96a"}
 GOOD, BAD, BLUE = "#59a96a", "#e4572e", "#2e86ab"
+# runs that are not named by their cell ("1 layer", "2 layers"; "no clipping", "clipped at 1"), by order
+PALETTE = [BLUE, "#e4572e", "#59a96a", "#8e6c8a", "#f2a541", "#1f2933"]
+DASHES = ["solid", "dot", "dash", "dashdot", "longdash"]  # members of one cell's ensemble: "GRU", "GRU #2"
 HELD_OUT = "#e08a00"  # held-out accuracy: orange and dashed, training blue and solid
 # the legend on its own row at the foot of the figure, under the x-axis title (never over it)
 LEGEND_BELOW = {
@@ -30,21 +33,46 @@ def thin(x, y, limit: int = MAX_POINTS):
     return x[idx], y[idx]
 
 
+def run_colors(names) -> dict[str, str]:
+    """Each run's colour, the same in every chart that draws the same runs: the cell's colour when every
+    name starts with a cell (RNN, LSTM, GRU; an ensemble's "GRU #2" shares its cell's), else the
+    ``PALETTE`` in the runs' order (the first blue, the second orange)."""
+    names = list(names)
+    cells = [str(n).split()[0].lower() if str(n).split() else "" for n in names]
+    if names and all(c in COLORS for c in cells):
+        return {n: COLORS[c] for n, c in zip(names, cells)}
+    return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+
+
+def run_lines(names) -> dict[str, dict]:
+    """Each run's line: its colour (``run_colors``) and, for the second and later runs of one colour
+    (an ensemble's members), a dash of its own."""
+    colors, seen, out = run_colors(names), {}, {}
+    for n in names:
+        k = seen[colors[n]] = seen.get(colors[n], -1) + 1
+        out[n] = {"color": colors[n], "dash": DASHES[k % len(DASHES)], "width": 2}
+    return out
+
+
 def curves(
     series: dict[str, tuple], title: str, x_title: str, y_title: str, log_y: bool = False, height: int = 300
 ) -> go.Figure:
     """Overlaid lines: name -> (x, y). Used for loss and accuracy curves, one line per run."""
-    data = []
-    for name, (x, y) in series.items():
-        data.append(
-            _curve(name, *thin(x, y), {"color": COLORS.get(name.split()[0].lower(), BLUE), "width": 2})
-        )
+    lines = run_lines(series)
+    # a run with no point yet (diverged in its first epoch) keeps its legend entry with a null point
+    data = [
+        _curve(name, *(thin(x, y) if len(x) else ([None], [None])), lines[name])
+        for name, (x, y) in series.items()
+    ]
+    xs = np.concatenate([np.asarray(d["x"], float) for d in data]) if data else None
     return figure(
         data,
         {
             "title": {"text": title},
             "height": height + (60 if len(data) > 1 else 0),  # the legend's row, when there is a legend
-            "xaxis": {"title": {"text": x_title}},
+            # several runs: every one named, even one with no point yet (diverged in its first epoch)
+            "showlegend": len(data) > 1,
+            "xaxis": {"title": {"text": x_title}, **integer_axis(xs)},
             "yaxis": {
                 "title": {"text": y_title},
                 **(
@@ -75,7 +103,7 @@ def accuracy_curves(
             "title": {"text": title},
             "height": 360,
             "showlegend": True,
-            "xaxis": {"title": {"text": x_title}},
+            "xaxis": {"title": {"text": x_title}, **integer_axis(train[0])},
             "yaxis": {"title": {"text": y_title}, "range": [0, 1.05], "tickformat": ".0%"},
             "legend": LEGEND_BELOW,
             "margin": LEGEND_ROOM,

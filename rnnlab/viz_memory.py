@@ -9,8 +9,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .viz import BLUE, COLORS
-from .viz_memory_base import ACT_COLORS, DARK, FONT, GREY, _chance_line, _layout, _line, _log_dtick, figure
+from .viz_lines import run_colors
+from .viz_memory_base import ACT_COLORS, DARK, FONT, GREY, _chance_line, _layout, _line, figure, legend_only
 from .viz_memory_inside import flow_heatmap, flow_lines, loss_lines, norm_lines, unit_heatmap, unit_lines  # noqa: F401 (re-exported)
+
+SHADE = "rgba(89, 169, 106, 0.18)"  # the training range (green, light)
 
 
 def activations(curves: dict, title: str, x_title: str, y_title: str, d_label: str) -> go.Figure:
@@ -29,9 +32,8 @@ def products(series: dict[str, np.ndarray], title: str, x_title: str, y_title: s
     for name, p in series.items():
         p = np.maximum(np.asarray(p, float), 1e-300)
         data.append(_line(name, np.arange(1, len(p) + 1), p, ACT_COLORS.get(name, BLUE)))
-    lay = _layout(title, x_title, y_title, height=400, log_y=True)
-    lay["yaxis"] |= _log_dtick([d["y"] for d in data])
-    return figure(data, lay)
+    values = np.concatenate([d["y"] for d in data]) if data else None
+    return figure(data, _layout(title, x_title, y_title, height=400, log_y=True, y_values=values))
 
 
 def extrapolation(
@@ -44,10 +46,14 @@ def extrapolation(
     y_title: str,
     names: tuple[str, str, str],
 ) -> go.Figure:
-    """The model's next value and the true one against the count's start; the training range shaded."""
+    """The model's next value and the true one against the count's start; the training range shaded and
+    named in the legend (a label inside the plot sat on the model's line)."""
     data = [
         _line(names[0], starts, truths, GREY, dash="dash"),
         {**_line(names[1], starts, answers, BLUE), "mode": "lines+markers"},
+        legend_only(
+            names[2], {"mode": "markers", "marker": {"symbol": "square", "size": 16, "color": SHADE}}
+        ),
     ]
     shade = {
         "type": "rect",
@@ -57,32 +63,23 @@ def extrapolation(
         "x1": train_max,
         "y0": 0,
         "y1": 1,
-        "fillcolor": "#59a96a",
-        "opacity": 0.15,
+        "fillcolor": SHADE,
         "line": {"width": 0},
+        "layer": "below",
     }
-    fig = figure(data, _layout(title, x_title, y_title, shapes=[shade]))
-    fig.add_annotation(
-        x=train_max,
-        y=0.02,
-        xref="x",
-        yref="paper",
-        text=names[2],
-        showarrow=False,
-        xanchor="right",
-        yanchor="bottom",
-    )
-    return fig
+    return figure(data, _layout(title, x_title, y_title, shapes=[shade]))
 
 
 def error_bars(
     values: dict[str, float], floor: float, title: str, x_title: str, floor_label: str, baselines=()
 ) -> go.Figure:
-    """Horizontal bars of test MSE per model (blue) or baseline (grey, named in ``baselines``), with the
-    noise floor as a dotted line named in the legend."""
+    """Horizontal bars of test MSE per model (each in its run's colour, ``run_colors``, as in the loss
+    chart above) or baseline (grey, named in ``baselines``), with the noise floor as a dotted line named
+    in the legend."""
     names = list(values)
     vals = [values[n] for n in names]
-    colors = [GREY if n in baselines else BLUE for n in names]
+    models = run_colors([n for n in names if n not in baselines])
+    colors = [models.get(n, GREY) for n in names]
     data = [
         {
             "type": "bar",
@@ -115,7 +112,7 @@ def series_examples(
 ) -> go.Figure:
     """A few test series (K, W) with the true next value and each model's prediction at step W+1."""
     k, w = windows.shape
-    data, palette = [], ["#e4572e", "#2e86ab", "#59a96a", "#8e6c8a", "#f2a541"]
+    data, colors = [], run_colors(preds)  # each model's colour in the loss chart
     for i in range(k):
         axis = "" if i == 0 else str(i + 1)
         show = i == 0
@@ -143,7 +140,7 @@ def series_examples(
                 "showlegend": show,
             }
         )
-        for j, (name, p) in enumerate(preds.items()):
+        for name, p in preds.items():
             data.append(
                 {
                     "type": "scatter",
@@ -151,7 +148,7 @@ def series_examples(
                     "name": name,
                     "x": [w + 1],
                     "y": [float(p[i])],
-                    "marker": {"symbol": "circle", "size": 12, "color": palette[j % len(palette)]},
+                    "marker": {"symbol": "circle", "size": 12, "color": colors[name]},
                     "xaxis": f"x{axis}",
                     "yaxis": f"y{axis}",
                     "showlegend": show,
@@ -195,13 +192,16 @@ def accuracy_bars(
     lay = _layout(title, "", y_title, height=320)
     lay["yaxis"] |= {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
     lay["xaxis"]["tickfont"] = {"size": FONT + 1}
-    return figure(data, _chance_line(lay, chance, chance_label))
+    data += _chance_line(lay, chance, chance_label)
+    return figure(data, lay)
 
 
 def sweep(
     table: dict[str, tuple], lengths, chance: float, title: str, x_title: str, y_title: str, chance_label: str
 ) -> go.Figure:
-    """Held-out accuracy against T, one line per cell; points appear as they land."""
+    """Held-out accuracy against T, one line per cell; points appear as they land. The T axis is fixed
+    before the first point (log, from the shortest T to the longest, each T a level tick), so an empty
+    chart already spreads its ticks across the width."""
     data = [
         {
             **_line(cell.upper(), xs, ys, COLORS.get(cell.lower(), BLUE)),
@@ -212,5 +212,17 @@ def sweep(
     ]
     lay = _layout(title, x_title, y_title, height=360)
     lay["yaxis"] |= {"range": [0, 1.05], "tickformat": ".0%", "tickfont": {"size": FONT}}
-    lay["xaxis"].update({"type": "log", "tickvals": list(lengths), "ticktext": [str(t) for t in lengths]})
-    return figure(data, _chance_line(lay, chance, chance_label))
+    lo, hi = np.log10(min(lengths)), np.log10(max(lengths))
+    pad = 0.06 * max(hi - lo, 1.0)
+    lay["xaxis"].update(
+        {
+            "type": "log",
+            "tickmode": "array",
+            "tickvals": list(lengths),
+            "ticktext": [str(t) for t in lengths],
+            "tickangle": 0,
+            "range": [lo - pad, hi + pad],
+        }
+    )
+    data += _chance_line(lay, chance, chance_label)
+    return figure(data, lay)

@@ -1,15 +1,17 @@
 """Shared layout of the Memory lab's charts: fonts, legends, lines, log ticks, the chance line."""
 
-import numpy as np
 import plotly.graph_objects as go
 
 from .viz import figure as _house_figure
 from .viz import log_axis
-from .viz_layout import LINE_PX
+from .viz_layout import FONT_SIZE, LINE_PX
+from .viz_lines import LEGEND_BELOW, LEGEND_ROOM
 
-FONT = 15  # text drawn by these views (bar labels, legends)
+FONT = FONT_SIZE  # text drawn by these views (bar labels, legends)
 GREY, DARK = "#9aa3ad", "#333333"
-LEGEND = {"orientation": "h", "y": -0.22, "x": 0, "font": {"size": FONT}}
+# the legend on its own row at the foot of the figure, under the x-axis title (a legend placed by a
+# fraction of the plot's height ran into that title once it had three entries)
+LEGEND = {**LEGEND_BELOW, "font": {"size": FONT}}
 ACT_COLORS = {"tanh": "#2e86ab", "sigmoid": "#59a96a", "relu": "#e4572e"}
 
 
@@ -23,22 +25,21 @@ def figure(data: list[dict], layout: dict) -> go.Figure:
     return fig
 
 
-def _log_dtick(values) -> dict:
-    """Ticks every decade, or every few decades when the range spans many (no pile of labels)."""
-    v = np.asarray([x for x in np.ravel(values) if x > 0], float)
-    decades = np.log10(v.max() / v.min()) if v.size else 1
-    return {"dtick": int(max(1, np.ceil(decades / 7)))}
-
-
-def _layout(title: str, x_title: str, y_title: str, height: int = 340, log_y: bool = False, **extra) -> dict:
+def _layout(
+    title: str, x_title: str, y_title: str, height: int = 340, log_y: bool = False, y_values=None, **extra
+) -> dict:
     """The house layout (:func:`rnnlab.viz_layout.figure` wraps the title and writes the y title
-    horizontally above the axis), a legend under the plot, and ``extra`` on top."""
+    horizontally above the axis), a legend under the plot, and ``extra`` on top. ``log_y``: a log axis
+    ticked for ``y_values``, the values drawn (``rnnlab.viz_layout.log_axis``)."""
     layout = {
         "title": {"text": title},
         "height": height,
-        "margin": {"b": 90},
+        "margin": LEGEND_ROOM,
         "xaxis": {"title": {"text": x_title}},
-        "yaxis": {**({"title": {"text": y_title}} if y_title else {}), **(log_axis() if log_y else {})},
+        "yaxis": {
+            **({"title": {"text": y_title}} if y_title else {}),
+            **(log_axis(y_values) if log_y else {}),
+        },
         "annotations": [],
         "legend": LEGEND,
     }
@@ -51,8 +52,10 @@ def _line(name: str, x, y, color: str, dash: str | None = None, width: float = 2
     return {"type": "scatter", "mode": "lines", "name": name, "x": x, "y": y, "line": line, **more}
 
 
-def _chance_line(lay: dict, chance: float, label: str) -> dict:
-    """A dotted line across the chart at the accuracy of guessing, labelled at its right end."""
+def _chance_line(lay: dict, chance: float, label: str) -> list[dict]:
+    """A dotted line across the chart at the accuracy of guessing (a shape in ``lay``), named in the
+    legend rather than written on the plot, where it lands on a bar or a line; returns the legend's
+    entry, a trace with no points to add to the data."""
     lay["shapes"] = [
         {
             "type": "line",
@@ -61,9 +64,13 @@ def _chance_line(lay: dict, chance: float, label: str) -> dict:
             "x1": 1,
             "y0": chance,
             "y1": chance,
-            "line": {"dash": "dot", "color": DARK},
+            "line": {"dash": "dot", "color": DARK, "width": 2},
         }
     ]
-    label = {"text": label, "xref": "paper", "x": 1, "y": chance, "xanchor": "right", "yanchor": "bottom"}
-    lay["annotations"].append({**label, "showarrow": False})
-    return lay
+    lay["showlegend"] = True
+    return [legend_only(label, {"mode": "lines", "line": {"dash": "dot", "color": DARK, "width": 2}})]
+
+
+def legend_only(name: str, look: dict) -> dict:
+    """A legend entry for something drawn as a shape (a band, a dotted level): a trace with no points."""
+    return {"type": "scatter", "x": [None], "y": [None], "name": name, "hoverinfo": "skip", **look}

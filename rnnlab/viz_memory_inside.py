@@ -5,7 +5,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .viz import BLUE, COLORS, thin
-from .viz_memory_base import FONT, GREY, _layout, _line, _log_dtick, figure
+from .viz_layout import integer_axis
+from .viz_lines import run_colors
+from .viz_memory_base import FONT, GREY, _layout, _line, figure
 
 
 def flow_lines(norms: dict[str, np.ndarray], title: str, x_title: str, y_title: str) -> go.Figure:
@@ -14,9 +16,8 @@ def flow_lines(norms: dict[str, np.ndarray], title: str, x_title: str, y_title: 
     for name, g in norms.items():
         g = np.maximum(np.asarray(g, float), 1e-30)
         data.append(_line(name, np.arange(1, len(g) + 1), g, COLORS.get(name.lower(), BLUE)))
-    lay = _layout(title, x_title, y_title, height=400, log_y=True)
-    lay["yaxis"] |= _log_dtick([d["y"] for d in data])
-    return figure(data, lay)
+    values = np.concatenate([d["y"] for d in data]) if data else None
+    return figure(data, _layout(title, x_title, y_title, height=400, log_y=True, y_values=values))
 
 
 def flow_heatmap(
@@ -81,23 +82,26 @@ def unit_lines(
 
 
 def norm_lines(norms: dict[str, np.ndarray], title: str, x_title: str, y_title: str) -> go.Figure:
-    """||h_t|| over steps per setting, log scale."""
-    palette = [BLUE, "#e4572e", "#59a96a"]
+    """||h_t|| over steps per setting, log scale; each setting in its run's colour (``run_colors``, as in
+    the loss chart)."""
+    colors = run_colors(norms)
     data = [
-        _line(name, np.arange(1, len(n) + 1), np.maximum(np.asarray(n, float), 1e-30), palette[i % 3])
-        for i, (name, n) in enumerate(norms.items())
+        _line(name, np.arange(1, len(n) + 1), np.maximum(np.asarray(n, float), 1e-30), colors[name])
+        for name, n in norms.items()
     ]
-    lay = _layout(title, x_title, y_title, log_y=True)
-    lay["yaxis"] |= _log_dtick([d["y"] for d in data])
-    return figure(data, lay)
+    values = np.concatenate([d["y"] for d in data]) if data else None
+    return figure(data, _layout(title, x_title, y_title, log_y=True, y_values=values))
 
 
 def loss_lines(series: dict[str, tuple], title: str, x_title: str, y_title: str) -> go.Figure:
-    """name -> (epochs, losses) on a log scale (a NaN stop simply ends a line)."""
-    palette = {"no clip": "#e4572e", "clip": BLUE}
+    """name -> (epochs, losses) on a log scale (a NaN stop simply ends a line), each in its run's colour."""
+    colors = run_colors(series)
     data = []
-    for i, (name, (x, y)) in enumerate(series.items()):
+    for name, (x, y) in series.items():
         x, y = thin(x, y)
-        color = palette.get(name, COLORS.get(name.split()[0].lower(), [BLUE, "#e4572e", "#59a96a"][i % 3]))
-        data.append({**_line(name, x, y, color), "mode": "lines+markers" if len(x) < 30 else "lines"})
-    return figure(data, _layout(title, x_title, y_title, log_y=True))
+        data.append({**_line(name, x, y, colors[name]), "mode": "lines+markers" if len(x) < 30 else "lines"})
+    values = np.concatenate([np.asarray(d["y"], float) for d in data]) if data else None
+    xs = np.concatenate([np.asarray(d["x"], float) for d in data]) if data else None
+    lay = _layout(title, x_title, y_title, log_y=True, y_values=values)
+    lay["xaxis"] |= integer_axis(xs)
+    return figure(data, lay)

@@ -107,6 +107,11 @@ def test_exploding_run_says_it_diverged_and_the_fix():
     train_to_end(at, "memory", part="explode")
     msgs = [e.value for e in at.error]
     assert any("diverged" in m and "clipping" in m for m in msgs), msgs
+    # two runs: the counters name the one they show, and the loss chart draws each in its own colour
+    assert "Loss (clipped at 1)" in [m.label for m in at.metric]
+    loss = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Loss"))
+    assert [d["name"] for d in loss["data"]] == ["no clipping", "clipped at 1"]
+    assert len({d["line"]["color"] for d in loss["data"]}) == 2
 
 
 def test_a_bad_link_value_falls_back_with_a_message():

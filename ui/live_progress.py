@@ -102,13 +102,16 @@ def status(m: Meter, done: bool, running: bool) -> None:
 
 
 def panel(run, meter: Callable[[object], Meter], chart_key: str) -> None:
-    """The counters, a progress bar, the status line and the loss curve of every trainer in ``run``."""
+    """The counters, a progress bar, the status line and the loss curve of every trainer in ``run``; the
+    loss and score counters are the shown trainer's (``run.main``), named when there are several."""
     m = meter(run.trainer)
+    # several models train (a pair, three cells, an ensemble): the counters are the shown one's, say which
+    shown = f" ({run.main})" if len(run.trainers) > 1 else ""
     of = tr(AXIS[m.unit]) if _below(m) else tr(f"live.{m.unit}_of", n=m.limit)
     counters = [(of, f"{m.at:,}", None)]
-    counters.append((tr("live.loss"), f"{m.loss[-1]:.4f}" if m.loss else "–", None))
+    counters.append((tr("live.loss") + shown, f"{m.loss[-1]:.4f}" if m.loss else "–", None))
     if m.score is not None:
-        counters.append(m.score)
+        counters.append((m.score[0] + shown, *m.score[1:]))
     total_steps = sum(meter(t).steps for t in run.trainers.values())
     counters.append(
         (tr("live.speed"), f"{total_steps / run.wall_seconds:,.0f}" if run.wall_seconds > 0 else "–", None)
@@ -120,9 +123,9 @@ def panel(run, meter: Callable[[object], Meter], chart_key: str) -> None:
     series = {}
     for name, t in run.trainers.items():
         tm = meter(t)
-        if tm.loss:
+        if tm.loss or len(run.trainers) > 1:  # every run of several, so each keeps its colour (by order)
             series[name if len(run.trainers) > 1 else tr("live.train_loss")] = (tm.x, tm.loss)
-    if series:
+    if any(len(loss) for _, loss in series.values()):
         st.plotly_chart(
             viz.curves(series, tr("live.loss_title"), tr(AXIS[m.unit]), tr("live.loss"), log_y=True),
             key=chart_key,
