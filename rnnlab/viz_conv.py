@@ -7,8 +7,8 @@ ReLU outputs (>= 0), so they use a sequential scale from 0; the last ``MAX_STEPS
 import numpy as np
 import plotly.graph_objects as go
 
-from .viz_heatmaps import MAX_STEPS, SEQUENTIAL, capped, step_axis, unit_axis
-from .viz_layout import figure
+from .viz_heatmaps import MAX_STEPS, SEQUENTIAL, capped, step_axis, step_bottom, unit_axis
+from .viz_layout import figure, rows_px
 
 
 def feature_map_heatmap(
@@ -46,14 +46,16 @@ def feature_map_heatmap(
         for b in bounds
     ]
     maps_n = v.shape[0]
+    x_axis = step_axis(labels, token_title)
     return figure(
         [trace],
         {
             "title": {"text": title},
-            "xaxis": step_axis(labels, token_title),
+            "xaxis": x_axis,
             "yaxis": {"title": {"text": map_title}, **unit_axis(maps_n)},
             "shapes": shapes,
-            "height": int(min(600, max(260, 150 + 18 * maps_n))),
+            "plot_px": rows_px(maps_n),
+            "margin": {"b": step_bottom(x_axis)},
             "meta": {"steps_left_out": skip, "pool_lines": len(bounds)},
         },
     )

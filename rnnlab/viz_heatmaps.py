@@ -3,14 +3,16 @@ confusion matrix. Sized for a projector: cells stay readable, and what cannot be
 (``MAX_STEPS`` steps, ``MAX_MONTHS`` months, the last ones kept) so the page can say so in a note."""
 
 import math
+import re
 
 import numpy as np
 import plotly.graph_objects as go
 
-from .viz_layout import TICK_SIZE, figure, units
+from .viz_layout import TICK_SIZE, figure, rows_px, units
 
 MAX_STEPS = 36  # steps a step heatmap draws (the last ones): about 20 px a column at full width
 MAX_MONTHS = 60  # months a time heatmap draws (the last ones)
+DATE_TICKS = 6  # most labels on a time heatmap's axis: a phone's 250 px plot holds them level
 MIN_CELL_PX = 44  # a confusion-matrix cell, up to ``COUNTED`` classes
 COUNTED = 15  # classes up to which each cell prints its count
 # explicit scales: plotly.js's named "RdBu" and "Blues" run the opposite way to Python's
@@ -48,6 +50,13 @@ def step_axis(labels: list[str], title: str | None = None) -> dict:
         "tickangle": -60 if wide > 3 and len(labels) > 6 else 0,
     }
     return {**axis, "title": {"text": title}} if title else axis
+
+
+def step_bottom(axis: dict) -> int:
+    """The bottom margin under a ``step_axis``: its tokens (tilted ones hang lower: about 8 px a width
+    unit at 16 px, sin 60° of it) and the x title."""
+    wide = max((units(str(s)) for s in axis["ticktext"]), default=1)
+    return 52 + (int(0.87 * 8 * wide) if axis["tickangle"] else 20)
 
 
 def unit_axis(n_rows: int, directions: int = 1) -> dict:
@@ -111,14 +120,17 @@ def step_heatmap(
         if directions == 2
         else []
     )
+    x_axis = step_axis(labels, step_title)
+    size = {"height": height} if height else {"plot_px": rows_px(units_)}
     return figure(
         [trace],
         {
             "title": {"text": title},
-            "xaxis": step_axis(labels, step_title),
+            "xaxis": x_axis,
             "yaxis": {"title": {"text": unit_title}, **unit_axis(units_, directions)},
             "shapes": shapes,
-            "height": height or int(min(600, max(260, 150 + 18 * units_))),
+            **size,
+            "margin": {"b": step_bottom(x_axis)},
             "meta": {"steps_left_out": skip},
         },
     )
@@ -127,17 +139,19 @@ def step_heatmap(
 def time_heatmap(
     values: np.ndarray, dates: list[str], title: str, unit_title: str, gate: bool = False, directions: int = 1
 ) -> go.Figure:
-    """values (N, U) over time (one column per date, e.g. the state after each window), units as rows;
-    only the last ``MAX_MONTHS`` columns are drawn."""
+    """values (N, U) over time (one column per date, e.g. the state after each window), units as rows
+    ``ROW_PX`` tall; only the last ``MAX_MONTHS`` columns are drawn, with a few level date labels
+    (``date_axis``), so a phone's narrow plot is not a pile of tilted months."""
     v = np.asarray(values, dtype=float)
     skip = capped(len(v), MAX_MONTHS)
-    v, dates = v[skip:].T, list(dates)[skip:]  # (U, N')
+    v, dates = v[skip:].T, [str(d) for d in dates][skip:]  # (U, N')
     trace = {
         "type": "heatmap",
         "z": v,
-        "x": dates,
+        "x": list(range(len(dates))),
         "y": list(range(1, v.shape[0] + 1)),
-        "hovertemplate": "%{x}<br>unit %{y}: %{z:.4f}<extra></extra>",
+        "customdata": [dates] * v.shape[0],
+        "hovertemplate": "%{customdata}<br>unit %{y}: %{z:.4f}<extra></extra>",
         "xgap": 1,
     }
     trace.update(heat_scale(v, gate))
@@ -145,12 +159,36 @@ def time_heatmap(
         [trace],
         {
             "title": {"text": title},
-            "xaxis": {"type": "category", "nticks": 10, "tickangle": -45},
+            "xaxis": date_axis(dates),
             "yaxis": {"title": {"text": unit_title}, **unit_axis(v.shape[0], directions)},
-            "height": int(min(520, max(260, 150 + 16 * v.shape[0]))),
+            "plot_px": rows_px(v.shape[0]),
+            "margin": {"b": 48},
             "meta": {"steps_left_out": skip},
         },
     )
+
+
+def date_axis(dates: list[str]) -> dict:
+    """Columns 0..N-1 labelled at most ``DATE_TICKS`` times, level: monthly dates ("1958-07") by their
+    year at each January ("1958"), every few years when there are many; other dates at even steps."""
+    if dates and all(re.match(r"\d{4}-\d{2}", d) for d in dates):
+        # the first date of each year (the first column only when it is January: a year begun)
+        years = [
+            (i, d[:4])
+            for i, d in enumerate(dates)
+            if (i > 0 and d[:4] != dates[i - 1][:4]) or (i == 0 and d[5:7] == "01")
+        ]
+        if len(years) >= 2:
+            marks = years[:: math.ceil(len(years) / DATE_TICKS)]
+            return {
+                "tickmode": "array",
+                "tickvals": [i for i, _ in marks],
+                "ticktext": [y for _, y in marks],
+                "tickangle": 0,
+            }
+    step = max(1, math.ceil(len(dates) / DATE_TICKS))
+    idx = list(range(0, len(dates), step))
+    return {"tickmode": "array", "tickvals": idx, "ticktext": [dates[i] for i in idx]}
 
 
 def confusion_figure(

@@ -8,9 +8,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .viz import BLUE, GOOD, SEQUENTIAL
-from .viz_layout import figure
+from .viz_layout import FONT_SIZE, ROW_PX, figure
 
-FONT = 15
+FONT = FONT_SIZE
 ENC, DEC, IN, OUT, DIM = "#2e86ab", "#59a96a", "#f2f4f7", "#fff4e0", "#d0d5dd"
 LINE_COLORS = {"none": "#e4572e", "dot": BLUE, "additive": GOOD}
 
@@ -33,23 +33,20 @@ def _htitle(text: str) -> dict:
 def prob_heatmap(
     probs: np.ndarray, out_tokens: list[str], vocab: list[str], title: str, x_title: str, y_title: str
 ) -> go.Figure:
-    """probs (T, V): one column per output step (labelled with the token it chose), one row per token."""
+    """probs (T, V): one column per output step (labelled with the token it chose), one row per token,
+    every row labelled and ``ROW_PX`` tall (the figure grows with the vocabulary)."""
     z = np.asarray(probs, dtype=float).T  # (V, T)
     trace = _prob_trace(z, vocab)
     axis = {"tickmode": "array", "tickvals": list(range(len(out_tokens))), "ticktext": esc(out_tokens)}
     return figure(
         [trace],
-        _layout(
-            title,
-            max(300, 90 + 22 * len(vocab)),
-            xaxis={**axis, "title": {"text": x_title}, "tickfont": {"size": FONT + 2}},
-            yaxis={
-                "title": _htitle(y_title),
-                "autorange": "reversed",
-                "tickfont": {"size": FONT},
-                "type": "category",
-            },
-        ),
+        {
+            "title": {"text": title},
+            "plot_px": max(200, ROW_PX * len(vocab)),
+            "margin": {"b": 72},  # the chosen tokens and the x title
+            "xaxis": {**axis, "title": {"text": x_title}, "tickfont": {"size": FONT + 2}},
+            "yaxis": {"title": _htitle(y_title), **_row_axis(vocab), "tickfont": {"size": FONT}},
+        },
     )
 
 
@@ -164,20 +161,34 @@ def tag_probs(probs: np.ndarray, tokens: list[str], tags: list[str], title: str,
             title,
             max(220, 110 + 34 * len(tags)),
             xaxis={**axis, "title": {"text": x_title}},
-            yaxis={"type": "category", "autorange": "reversed"},
+            yaxis=_row_axis(tags),
         ),
     )
 
 
+def _row_axis(rows: list[str]) -> dict:
+    """Rows 0..n-1 top to bottom, each labelled with its token (plotly's own category ticks skip
+    every other one when they are close)."""
+    return {
+        "tickmode": "array",
+        "tickvals": list(range(len(rows))),
+        "ticktext": esc(rows),
+        "autorange": "reversed",
+    }
+
+
 def _prob_trace(z: np.ndarray, rows: list[str]) -> dict:
-    """A 0..1 heatmap of probabilities z (rows, steps), one row per named token or tag."""
+    """A 0..1 heatmap of probabilities z (rows, steps), one row per named token or tag (row k at y = k,
+    labelled by ``_row_axis``; the hover names it)."""
+    names = esc(rows)
     return {
         "type": "heatmap",
         "z": z,
         "x": list(range(z.shape[1])),
-        "y": esc(rows),
+        "y": list(range(z.shape[0])),
+        "customdata": [[names[r]] * z.shape[1] for r in range(z.shape[0])],
         "colorscale": SEQUENTIAL,
         "zmin": 0.0,
         "zmax": 1.0,
-        "hovertemplate": "step %{x}: %{y} %{z:.3f}<extra></extra>",
+        "hovertemplate": "step %{x}: %{customdata} %{z:.3f}<extra></extra>",
     }

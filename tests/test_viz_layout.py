@@ -65,7 +65,7 @@ def test_step_heatmaps_keep_the_last_steps_and_mark_directions():
     ticks = list(bi.layout.yaxis.ticktext)
     assert ticks[0] == "→ 1" and "← 1" in ticks and len(bi.layout.shapes) == 1
     months = viz.time_heatmap(np.random.rand(120, 4), [f"m{i}" for i in range(120)], "g", "unit", gate=True)
-    assert len(months.data[0].x) == viz.MAX_MONTHS and months.data[0].x[-1] == "m119"
+    assert len(months.data[0].x) == viz.MAX_MONTHS and months.data[0].customdata[0][-1] == "m119"
 
 
 def test_every_chart_uses_the_classroom_fonts():

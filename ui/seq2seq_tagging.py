@@ -81,5 +81,4 @@ def draw(run: live.LabRun, text: str) -> None:
         tr("s2s.tag.hidden_units"),
         tr("s2s.tag.hidden_steps"),
     )
-    fig.update_layout(font={"size": 14})
     st.plotly_chart(fig, key=f"{P}.fig.tag_hidden")
