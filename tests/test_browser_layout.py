@@ -1,5 +1,6 @@
 """In Chromium, at a projector's 1280x900 and a phone's 390x844: no chart title or axis label runs past
-its chart or the viewport, and on the phone the Train button is within the first screen.
+its chart or the viewport, no chart text is under 14 px, and on the phone the Train button is within the
+first screen.
 
 The second checks the lab runtime's phone layout (ui/lab.py: the training column, with its Train row,
 comes before the settings)."""
@@ -27,7 +28,13 @@ OVERFLOW_JS = """() => {
                  + `outside [${Math.round(box.left)}..${Math.round(box.right)}] (viewport ${vw})`);
     }
   }
-  return {plots: document.querySelectorAll('.js-plotly-plot').length, bad};
+  const small = [];  // chart text under the classroom minimum (Streamlit's template draws 12 px)
+  for (const el of document.querySelectorAll('.js-plotly-plot text')) {
+    if (!el.textContent.trim() || el.getBoundingClientRect().width === 0) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    if (px < 14) small.push(`${el.textContent.slice(0, 30)} (${el.getAttribute('class')}) ${px}px`);
+  }
+  return {plots: document.querySelectorAll('.js-plotly-plot').length, bad, small};
 }"""
 
 
@@ -52,7 +59,7 @@ def server():
 
 
 @pytest.mark.parametrize("width,height,lang", SIZES)
-def test_chart_titles_and_axis_labels_stay_inside_their_chart_and_the_viewport(server, width, height, lang):
+def test_chart_text_is_readable_and_stays_inside_its_chart_and_the_viewport(server, width, height, lang):
     problems = []
     with browser_page(width, height) as page:
         for lab in LABS:
@@ -61,6 +68,7 @@ def test_chart_titles_and_axis_labels_stay_inside_their_chart_and_the_viewport(s
             found = page.evaluate(OVERFLOW_JS)
             assert found["plots"] >= 2, f"{lab}: charts did not draw"
             problems += [f"{lab} {width}px: {b}" for b in found["bad"]]
+            problems += [f"{lab} {width}px: small text {b}" for b in found["small"]]
     assert not problems, "\n".join(problems)
 
 
