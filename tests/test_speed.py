@@ -73,3 +73,26 @@ def test_one_step_caught_behind_another_thread_does_not_set_the_speed(slow):
     from ui.device_speed import rate_text
 
     assert (rate_text(1250.4), rate_text(42.2), rate_text(0.384)) == ("1,250", "42", "0.38")
+
+
+def test_the_sidebar_says_its_figure_is_the_model_alone_and_measures_again_when_the_run_disagrees():
+    """The sidebar said 'CPU 29/s' while the live counter said 133-200: measured once on a copy, maybe
+    while the server was busy. It says what it measured (help: why the two differ), and when a paused
+    run's own rate is over 3x off, the figure is measured once more (once: no loop on a busy server)."""
+    from tests.apptest import app, lab_state
+
+    at = app(page="labs/emoji.py")
+    note = next(c for c in at.sidebar.caption if "training steps per second" in c.value)
+    assert "This model alone" in note.value and "live Steps / s" in note.proto.help
+    at.button(key="emoji.step").click().run()
+    run = lab_state(at, "emoji").run
+    (key,) = at.session_state["_device_speed"]
+    at.session_state["_device_speed"][key] = 0.001  # a figure taken on a very busy server
+    run.wall_seconds = 5.0  # trained a while: its own rate is steps / 5 s, far above 0.001
+    at.run()
+    assert at.session_state["_device_speed"][key] > 0.001  # measured again
+    at.session_state["_device_speed"][key] = 0.001
+    at.run()
+    assert at.session_state["_device_speed"][key] == 0.001  # once per model shape and device
+    ko = app(lang="ko", page="labs/emoji.py")
+    assert any("따로 잰" in c.value and "초당 스텝" in c.proto.help for c in ko.sidebar.caption)

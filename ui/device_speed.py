@@ -3,6 +3,13 @@
 Measured once per model shape and device for each visitor (``rnnlab.speed``: a copy of the model takes a
 warm-up step and at least three timed ones, about 0.05 s per device for a small model; the median step sets
 the figure), kept in the visitor's session under ``_device_speed``.
+
+This figure and the live "Steps / s" counter measure different things: here a copy of the model alone, one
+batch over and over for a few hundredths of a second; there the real run, whole epochs with their
+held-out evaluation, sharing the server with the page's redraws and other visitors' runs. A measurement
+taken while the server was busy (a page opening, another run) can be several times off, so when the run,
+paused or done after ``SETTLED_SECONDS`` of training, went ``RECHECK_RATIO`` times faster or slower than
+the figure, the figure is measured once more (once per model shape and device in a visit).
 """
 
 import copy
@@ -16,6 +23,9 @@ from rnnlab.train import Trainer
 from .frame import device_note, tr
 
 CACHE = "_device_speed"  # session key (no widget uses it): {(model shape, device): steps per second}
+RECHECKED = "_device_speed_rechecked"  # session key: the (model shape, device) measured a second time
+SETTLED_SECONDS = 2.0  # training seconds after which the run's own rate is worth comparing
+RECHECK_RATIO = 3.0  # the run's rate this many times above or below the figure: measure again
 
 
 def shape(trainer: Trainer) -> tuple:
@@ -36,6 +46,7 @@ def measure(run) -> dict[str, float] | None:
         return None
     cache = st.session_state.setdefault(CACHE, {})
     key = shape(trainer)
+    _recheck(run, cache, key)
     speeds = {}
     for dev in available_devices():
         if (key, dev) not in cache:
@@ -44,6 +55,24 @@ def measure(run) -> dict[str, float] | None:
             cache[(key, dev)] = steps_per_second(model, trainer.train_data, trainer.cfg, pick_device(dev))
         speeds[dev] = cache[(key, dev)]
     return speeds
+
+
+def live_rate(run) -> float | None:
+    """The run's own steps per second, once it trained a while and stands still (paused or done); None
+    for a run of several models (compare, an ensemble), whose counter adds them up."""
+    if len(run.trainers) != 1 or run.running or run.wall_seconds < SETTLED_SECONDS:
+        return None
+    return sum(run.trainer.history.steps) / run.wall_seconds
+
+
+def _recheck(run, cache: dict, key: tuple) -> None:
+    """Forget the figure of the run's device when the run's own rate is ``RECHECK_RATIO`` times off it."""
+    dev = run.trainer.device.type
+    rate, figure = live_rate(run), cache.get((key, dev))
+    done = st.session_state.setdefault(RECHECKED, set())
+    if rate and figure and (key, dev) not in done and max(rate / figure, figure / rate) > RECHECK_RATIO:
+        done.add((key, dev))
+        del cache[(key, dev)]
 
 
 def rate_text(rate: float) -> str:
@@ -60,7 +89,9 @@ def show(run) -> None:
         describe_device(d) + " " + tr("frame.speed_rate", n=rate_text(r)) for d, r in speeds.items()
     )
     if len(speeds) == 1:
-        device_note().caption(tr("frame.speed_one", rates=rates))
+        device_note().caption(tr("frame.speed_one", rates=rates), help=tr("frame.speed_help"))
     else:
         best = max(speeds, key=speeds.get)
-        device_note().caption(tr("frame.speed_many", rates=rates, best=describe_device(best)))
+        device_note().caption(
+            tr("frame.speed_many", rates=rates, best=describe_device(best)), help=tr("frame.speed_help")
+        )
