@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from apptest import app, lab_state
+from apptest import app, lab_state, train_to_end
 
 PAGES = [("labs/forecast.py", "forecast"), ("labs/emoji.py", "emoji"), ("labs/sentences.py", "sentences")]
 
@@ -84,3 +84,14 @@ def test_the_parameter_table_names_its_layers_in_the_page_language_and_shows_eve
     table = at.table[0].value
     assert list(table.iloc[:, 0]) == names
     assert table.iloc[1, 2].startswith("3·")  # G·H·(H_in + H + 2): the whole formula is in the cell
+
+
+def test_a_step_budget_below_the_steps_done_says_so_too():
+    at = app(page="labs/seq2seq.py", part="generate", gbudget="30", ghid="32")
+    run = train_to_end(at, "seq2seq", part="generate")
+    done = run.at
+    assert done == 30
+    at.number_input(key="seq2seq.gbudget").set_value(10).run()
+    assert run.done and run.at == done
+    assert "Training step" in [m.label for m in at.metric]
+    assert any(f"Stopped at step {done:,}: the new step budget 10 is below it" in i.value for i in at.info)
