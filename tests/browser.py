@@ -98,14 +98,25 @@ def browser_page(width: int = 1400, height: int = 1000):
             b.close()
 
 
-def click_train(page, name: str = "▶ Train", confirm: str = "Yes, train") -> None:
-    """Click Train; when the page asks first (a run expected to take over a minute, as on a loaded
-    machine), say yes."""
-    page.get_by_role("button", name=name).click()
-    try:
-        page.get_by_role("button", name=confirm).click(timeout=1_500)
-    except Exception:  # not asked: the run started at once
-        pass
+def click_train(page, name: str = "▶ Train", confirm: str = "Yes, train", timeout: float = 60) -> None:
+    """Click Train and wait until the run has started (Train greys out while it trains or once it is
+    done); when the page asks first (a run expected to take over a minute, as on a loaded machine), say
+    yes. The question can come seconds after the click on a loaded machine, so it is watched for until
+    the run starts, not only for a moment after the click."""
+    train = page.get_by_role("button", name=name).first
+    train.click()
+    yes = page.get_by_role("button", name=confirm)
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if yes.count():
+            try:
+                yes.first.click(timeout=1_500)
+            except Exception:  # gone between the look and the click: the run started
+                pass
+        elif train.is_disabled():
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the run did not start within {timeout} s of clicking {name}")
 
 
 LAST_EPOCH_JS = """() => {

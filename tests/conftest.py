@@ -23,3 +23,16 @@ def no_run_outlives_its_test():
     scheduler = sys.modules.get("ui.scheduler")
     if scheduler is not None:
         scheduler.SCHEDULER.stop_all()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One site for a browser test module (tests/browser.py starts it on a free port, stops it after)."""
+    from browser import CHROMIUM, streamlit_server
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "Debian's chromium is missing: apt-get install -y chromium (tests/run.sh does this as root)"
+        )
+    with streamlit_server() as (url, _):
+        yield url

@@ -7,10 +7,9 @@ comes before the settings)."""
 
 import re
 import time
-from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, browser_page, streamlit_server
+from browser import browser_page
 
 LABS = ["emoji", "sentences", "forecast"]
 SIZES = [(1280, 900, "en"), (390, 844, "ko")]  # Hangul on the phone: the narrowest case
@@ -46,16 +45,6 @@ def _wait_for_charts(page, least: int = 2, timeout: float = 60) -> None:
             return
         time.sleep(0.3)
     raise AssertionError(f"fewer than {least} charts drew in {timeout} s")
-
-
-@pytest.fixture(scope="module")
-def server():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            "Debian's chromium is missing: apt-get install -y chromium (tests/run.sh does this as root)"
-        )
-    with streamlit_server() as (url, _):
-        yield url
 
 
 @pytest.mark.parametrize("width,height,lang", SIZES)

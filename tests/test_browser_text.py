@@ -2,10 +2,8 @@
 (five cards in a row broke "Sentences" as "Sentence"/"s" at 1280 px), the Memory lab's equations on a
 phone (they ran off the right edge), and the Memory sine presets' buttons (cut with "…" in Korean)."""
 
-from pathlib import Path
-
 import pytest
-from browser import CHROMIUM, browser_page, streamlit_server
+from browser import browser_page
 
 SPLIT_WORDS_JS = """(sel) => {
   const split = [];
@@ -35,16 +33,6 @@ EQUATIONS_JS = """() => {
 
 CUT_BUTTONS_JS = """() => [...document.querySelectorAll('[data-testid="stButton"] button [data-testid="stMarkdownContainer"]')]
   .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            "Debian's chromium is missing: apt-get install -y chromium (tests/run.sh does this as root)"
-        )
-    with streamlit_server() as (url, _):
-        yield url
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
