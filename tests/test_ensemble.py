@@ -113,3 +113,38 @@ def test_class_vote_averages_probabilities_and_scores_the_mean():
     assert mean[:, 1] == pytest.approx([0.6, 0.3, 0.55]) and acc == 1.0
     mean, acc = class_vote([[[0.5, 0.3, 0.2]], [[0.1, 0.6, 0.3]]], [1])  # three classes
     assert mean[0] == pytest.approx([0.3, 0.45, 0.25]) and acc == 1.0
+
+
+@pytest.mark.parametrize("task", ["sentences", "airline"])  # word vectors with dropout; a regression
+def test_members_trained_side_by_side_equal_members_trained_one_after_another(task):
+    """train_all on two threads: each member's weights and loss history are exactly its solo run's."""
+    from rnnlab.ensemble import train_all
+
+    train = {"epochs": 2, "ensemble": 3, "seed": 4}
+    model = {"hidden_size": 8, "embedding_dim": 8, "input_dropout": 0.2}
+    td, mc, tc = resolve(
+        task, model=model, train=train, data={"subset": 300} if task == "movie-reviews" else {}
+    )
+
+    def members():
+        return [Trainer(seeded_model(mc, m.seed), td.train, m) for m in member_configs(tc)]
+
+    alone, side = members(), members()
+    train_all(alone, threads=1)
+    train_all(side, threads=2)
+    for a, b in zip(alone, side):
+        assert a.history.loss == b.history.loss and a.epoch == b.epoch == 2
+        assert all(np.array_equal(v, b.model.state_dict()[k]) for k, v in a.model.state_dict().items())
+    assert alone[0].history.loss != alone[1].history.loss  # the members differ: a real test of each one
+
+
+def test_a_members_error_reaches_the_caller():
+    from rnnlab.ensemble import train_all
+
+    class Broken:
+        def run(self):
+            raise RuntimeError("member 2 failed")
+
+    td, mc, tc = resolve("emoji", train={"epochs": 1})
+    with pytest.raises(RuntimeError, match="member 2 failed"):
+        train_all([Trainer(seeded_model(mc, 0), td.train, tc), Broken()], threads=2)
