@@ -39,7 +39,7 @@ from rnnlab.train import Trainer
 from ui.registry import lab as registry_entry
 from ui.state import Field, to_configs
 
-from . import compare_view, device_speed, live, settings, takehome
+from . import compare_view, device_speed, live, live_controls, settings, takehome
 from .frame import reason, show_error, tr
 from .labstate import LabState
 
@@ -161,7 +161,7 @@ class Part:
             total, text = estimate(run)
             st.caption(text)
         confirm = duration(total) if total and total > LONG_RUN else None
-        live.controls(self.key, self.state, run, confirm=confirm, step=step, labels=labels)
+        live_controls.controls(self.key, self.state, run, confirm=confirm, step=step, labels=labels)
         return run
 
     def live(self, draw: Callable[[live.LabRun], None], progress: Callable | None = None) -> None:
