@@ -11,31 +11,9 @@ from ..errors import RNNLabError, check
 def read_upload(raw: bytes, max_mb: float = 5) -> str:
     """An uploaded file's bytes -> text. UTF-8 with or without a byte-order mark; CP949 (Korean
     Windows) as a fallback; a file that turns from UTF-8 to another encoding (two files pasted
-    together) is refused with the line where it turns; anything else, or binary data, is a clear error."""
-    check(len(raw) > 0, "file_empty")
-    check(len(raw) <= max_mb * 2**20, "file_big", mb=len(raw) / 2**20, max_mb=max_mb)
-    check(b"\x00" not in raw[:4096], "file_binary")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        bad = _first_bad_utf8(raw)
-    # a byte-order mark or valid UTF-8 Hangul (any 3-byte character) before the first bad byte: a file of
-    # two encodings, which CP949 would turn into nonsense; CP949 text is almost never valid 3-byte UTF-8
-    if any(ord(ch) >= 0x800 for ch in raw[:bad].decode("utf-8")):
-        raise RNNLabError("mixed_encoding", line=raw[:bad].count(b"\n") + 1)
-    try:
-        return raw.decode("cp949")
-    except UnicodeDecodeError:
-        raise RNNLabError("file_encoding") from None
-
-
-def _first_bad_utf8(raw: bytes) -> int:
-    """The offset of the first byte that is not UTF-8 (a byte-order mark counts as UTF-8)."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start
-    return len(raw)
+    together) is refused with the line where it turns; anything else, or binary data, is a clear error.
+    One rule with the streamed reader: :func:`stream_encoding` decides, then the bytes are decoded."""
+    return raw.decode(stream_encoding(io.BytesIO(raw), max_mb))
 
 
 CHUNK = 1 << 20  # bytes decoded at a time when a file is checked without holding it as text
@@ -43,9 +21,11 @@ _WIDE = re.compile("[\u0800-\U0010ffff]")  # a 3- or 4-byte UTF-8 character (Han
 
 
 def stream_encoding(stream: BinaryIO, max_mb: float = 5) -> str:
-    """The encoding of an uploaded file read in chunks ("utf-8-sig" or "cp949"), with the same checks and
-    messages as :func:`read_upload` (empty, too big, binary, mixed, neither), never the whole file as text.
-    The stream is left at its start."""
+    """The encoding of an uploaded file read in chunks ("utf-8-sig" or "cp949"), never the whole file as
+    text; each problem a keyed message: empty, too big, binary, neither encoding, or mixed (valid UTF-8 with
+    a 3-byte character or a byte-order mark before the first byte that is not UTF-8: a file of two
+    encodings, which CP949 would turn into nonsense; CP949 text is almost never valid 3-byte UTF-8, and the
+    message names the line where it turns). The stream is left at its start."""
     stream.seek(0, io.SEEK_END)
     size = stream.tell()
     stream.seek(0)
@@ -61,7 +41,7 @@ def stream_encoding(stream: BinaryIO, max_mb: float = 5) -> str:
             text = decoder.decode(block, final=not block)
         except UnicodeDecodeError as err:  # err.object: the bytes held back from the last block + this one
             text = err.object[: err.start].decode("utf-8")
-            if wide or _WIDE.search(text):  # as in read_upload: UTF-8 Hangul or a BOM before it is a mix
+            if wide or _WIDE.search(text):  # UTF-8 Hangul or a BOM before it: a mix
                 raise RNNLabError("mixed_encoding", line=lines + text.count("\n") + 1) from None
             break
         lines += text.count("\n")
